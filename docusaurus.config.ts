@@ -1,0 +1,84 @@
+import {themes as prismThemes} from 'prism-react-renderer';
+import type {Config} from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+
+// Socket Lab ships everything it needs: no external fonts, scripts, images or analytics,
+// so a reader on a train with no signal still gets the whole site once it is cached.
+const config: Config = {
+  title: 'Socket Lab',
+  tagline: '소켓 API로 프로토콜 스택에 데이터 송수신을 맡기는 법을 직접 실행하며 배웁니다',
+  favicon: 'img/favicon.svg',
+  url: 'https://socket-lab.example.org',
+  baseUrl: '/',
+  trailingSlash: false,
+
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  onDuplicateRoutes: 'throw',
+
+  markdown: {
+    mermaid: true,
+    hooks: {onBrokenMarkdownLinks: 'throw'},
+  },
+  themes: ['@docusaurus/theme-mermaid'],
+
+  i18n: {
+    defaultLocale: 'ko',
+    locales: ['ko', 'en'],
+    localeConfigs: {
+      ko: {label: '한국어', htmlLang: 'ko'},
+      en: {label: 'English', htmlLang: 'en'},
+    },
+  },
+
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          routeBasePath: 'docs',
+          sidebarPath: './sidebars.ts',
+          showLastUpdateTime: false,
+        },
+        blog: false,
+        theme: {customCss: './src/css/custom.css'},
+      } satisfies Preset.Options,
+    ],
+  ],
+
+  themeConfig: {
+    colorMode: {respectPrefersColorScheme: true},
+    navbar: {
+      title: 'Socket Lab',
+      logo: {alt: 'Socket Lab', src: 'img/logo.svg'},
+      items: [
+        {type: 'docSidebar', sidebarId: 'book', position: 'left', label: '장 목록'},
+        {to: '/docs/review', label: '복습', position: 'left'},
+        {to: '/docs/glossary', label: '용어집', position: 'left'},
+        {type: 'localeDropdown', position: 'right'},
+      ],
+    },
+    footer: {
+      style: 'dark',
+      links: [
+        {
+          title: '배우기',
+          items: [
+            {label: '시작하기', to: '/docs/intro'},
+            {label: '1장 송수신 개요', to: '/docs/overview'},
+            {label: '용어집', to: '/docs/glossary'},
+          ],
+        },
+      ],
+      copyright: 'Socket Lab — 시뮬레이션된 프로토콜 스택으로 배우는 소켓 프로그래밍',
+    },
+    prism: {
+      theme: prismThemes.github,
+      darkTheme: prismThemes.dracula,
+      additionalLanguages: ['http', 'bash', 'c'],
+    },
+    mermaid: {theme: {light: 'neutral', dark: 'dark'}},
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;

@@ -1,0 +1,74 @@
+/**
+ * The runner's contract: how a reader's program is run against src/sim, and what comes back.
+ * Messages between the page and the Web Worker are exactly these plain objects (structured-clone safe).
+ */
+import type {TraceEvent, WorldOptions} from '../sim/api';
+
+export interface RunRequest {
+  /** TypeScript or JavaScript source of the reader's program */
+  code: string;
+  /** world options (seed, latency, loss, …); builtins default to true */
+  world?: WorldOptions;
+  /** the host the program runs as unless it says `on("other", …)`; default "client" */
+  host?: string;
+  /** console lines kept before the output is cut (default 1000) */
+  maxConsoleLines?: number;
+}
+
+export interface ConsoleLine {
+  /** 'log' | 'error' from console.log/console.error; 'system' for the runner's own notes */
+  level: 'log' | 'error' | 'system';
+  text: string;
+  /** 1-based source line of the console call, when known */
+  line?: number;
+}
+
+/** One socket call the program made, linking the simulator's callId to the reader's source line. */
+export interface CallRecord {
+  callId: number;
+  host: string;
+  /** 1-based line in the reader's source (the original TypeScript, not the stripped output) */
+  line: number | null;
+}
+
+export type RunStatus =
+  /** the program ran to its end */
+  | 'ok'
+  /** a call failed (errno) or the program threw */
+  | 'error'
+  /** the source does not parse */
+  | 'syntax-error'
+  /** a blocking call could never complete */
+  | 'blocked'
+  /** the program ran past its time limit and was stopped (worker only) */
+  | 'timeout';
+
+export interface RunError {
+  /** 'SocketError' for errno failures, 'SyntaxError', 'WouldBlockForever', 'Timeout', or the JS error name */
+  name: string;
+  /** errno name for socket errors, e.g. 'ECONNREFUSED' */
+  errno?: string;
+  /** e.g. 'ECONNREFUSED: Connection refused' */
+  message: string;
+  /** 1-based line and column in the reader's source */
+  line?: number;
+  column?: number;
+}
+
+export interface RunResult {
+  status: RunStatus;
+  error?: RunError;
+  console: ConsoleLine[];
+  /** true when console output was cut at maxConsoleLines */
+  truncated: boolean;
+  /** the simulator's full trace, from world creation to the end of the run (network left to settle) */
+  trace: TraceEvent[];
+  calls: CallRecord[];
+  /** the value of the program's last expression statement is not kept; this is virtual ms at the end */
+  endTime: number;
+}
+
+/** page -> worker */
+export type ToWorker = {type: 'run'; id: number; request: RunRequest};
+/** worker -> page */
+export type FromWorker = {type: 'ready'} | {type: 'result'; id: number; result: RunResult};

@@ -1,0 +1,200 @@
+/**
+ * The simulator's public contract.
+ *
+ * Everything outside src/sim (the runner, the inspectors, the quizzes, the HTTP lab, the conformance
+ * script) talks to the simulator only through these plain, serialisable types and the `World` class
+ * exported from src/sim/index.ts. Inside src/sim the layers are wire / tcp / socket / host / net;
+ * this file sits beside them and imports none of them.
+ *
+ * Rules: no wall clock (time is `World.now`, virtual milliseconds), no Math.random (a seed),
+ * the same program and seed give the same trace.
+ */
+
+/** Linux errno names the simulator can return. */
+export type Errno =
+  | 'EBADF'
+  | 'ECONNREFUSED'
+  | 'ECONNRESET'
+  | 'EISCONN'
+  | 'ENOTCONN'
+  | 'EPIPE'
+  | 'EADDRINUSE'
+  | 'EADDRNOTAVAIL'
+  | 'EINVAL'
+  | 'EMFILE'
+  | 'ETIMEDOUT'
+  | 'EAGAIN'
+  | 'EINPROGRESS'
+  | 'EALREADY'
+  | 'EHOSTUNREACH'
+  | 'EAFNOSUPPORT'
+  | 'EPROTONOSUPPORT'
+  | 'EOPNOTSUPP'
+  | 'ENOPROTOOPT';
+
+/** RFC 9293 state names (spelled as in the conformance recordings), plus CLOSED. */
+export type TcpState =
+  | 'CLOSED'
+  | 'LISTEN'
+  | 'SYN-SENT'
+  | 'SYN-RECEIVED'
+  | 'ESTABLISHED'
+  | 'FIN-WAIT-1'
+  | 'FIN-WAIT-2'
+  | 'CLOSE-WAIT'
+  | 'CLOSING'
+  | 'LAST-ACK'
+  | 'TIME-WAIT';
+
+/** An IPv4 address in dotted form and a port. ip '0.0.0.0' is the wildcard, port 0 is "none yet". */
+export interface SockAddr {
+  ip: string;
+  port: number;
+}
+
+/** One socket call, as plain data. `data` is bytes; `how` is SHUT_RD=0, SHUT_WR=1, SHUT_RDWR=2. */
+export type SyscallRequest =
+  | { call: 'socket'; domain?: number; type?: number; protocol?: number }
+  | { call: 'bind'; fd: number; addr: SockAddr }
+  | { call: 'listen'; fd: number; backlog: number }
+  | { call: 'accept'; fd: number }
+  | { call: 'connect'; fd: number; addr: SockAddr }
+  | { call: 'write'; fd: number; data: Uint8Array }
+  | { call: 'read'; fd: number; max: number }
+  | { call: 'close'; fd: number }
+  | { call: 'shutdown'; fd: number; how: 0 | 1 | 2 }
+  | { call: 'getsockname'; fd: number }
+  | { call: 'getpeername'; fd: number }
+  | { call: 'setsockopt'; fd: number; opt: 'SO_REUSEADDR'; value: number };
+
+export type SyscallName = SyscallRequest['call'];
+
+/**
+ * The outcome of one call.
+ * - `ret`: socket/accept give the descriptor, write the byte count, the others 0.
+ * - `data`: read's bytes; an empty array means EOF.
+ * - `addr`: getsockname/getpeername, and accept's peer (together with `ret`).
+ * - `err`: the call failed with this errno.
+ * - `blocked`: the call could not complete (see World.call); `reason` says why, in English, for logs.
+ */
+export type SyscallResult =
+  | { ret: number; addr?: SockAddr }
+  | { data: Uint8Array }
+  | { addr: SockAddr }
+  | { err: Errno }
+  | { blocked: true; reason?: string };
+
+/** Options of one call. */
+export interface CallOptions {
+  /**
+   * How long (virtual ms) a blocking call may wait. Undefined means "until it completes or
+   * nothing pending can ever complete it" (the reader's mode: then the result is `blocked`).
+   * The conformance mode passes 500.
+   */
+  blockTimeoutMs?: number;
+}
+
+/** Segment flags as letters in the fixed order F S R P A U E W, e.g. "S", "SA", "PA", "FA", "R", "RA". */
+export type Flags = string;
+
+/** Everything the UI may know comes as one of these events, each stamped with virtual time `t` (ms). */
+export type TraceEvent =
+  | { kind: 'host'; t: number; host: string; ip: string; builtin: boolean }
+  | { kind: 'call'; t: number; host: string; callId: number; req: SyscallRequest }
+  | { kind: 'result'; t: number; host: string; callId: number; res: SyscallResult }
+  | {
+      kind: 'segment';
+      t: number;
+      /** unique per world, in send order */
+      id: number;
+      fromHost: string;
+      toHost: string;
+      src: SockAddr;
+      dst: SockAddr;
+      flags: Flags;
+      /** absolute sequence/ack numbers as on the wire */
+      seq: number;
+      ack: number | null;
+      /** relative to each side's ISN, as tcpdump/compare.py show them (null when unknown) */
+      relSeq: number | null;
+      relAck: number | null;
+      window: number;
+      len: number;
+      payload: Uint8Array;
+      /** virtual time it arrives, or null when the link dropped it */
+      arrives: number | null;
+      /** the call that was running (or had last run) when this segment left, if any */
+      callId: number | null;
+    }
+  | { kind: 'fd'; t: number; host: string; fd: number; sock: number | null }
+  | {
+      kind: 'sock';
+      t: number;
+      host: string;
+      /** unique socket id within the world */
+      sock: number;
+      local: SockAddr;
+      remote: SockAddr | null;
+      state: TcpState;
+      /** bytes queued, as `ss -tan` shows them: unread (Recv-Q) and unacknowledged or unsent (Send-Q) */
+      recvQ: number;
+      sendQ: number;
+      recvBuf: number;
+      sendBuf: number;
+      /** true once no descriptor refers to it (closed by the application, still in the kernel's tables) */
+      orphan: boolean;
+    }
+  | { kind: 'sock-gone'; t: number; host: string; sock: number }
+  | { kind: 'note'; t: number; host: string; text: string };
+
+export type TraceEventKind = TraceEvent['kind'];
+
+/** Construction options of a world. */
+export interface WorldOptions {
+  /** seeds ISNs, ephemeral port choice and link loss */
+  seed?: number;
+  /** one-way latency of every link in ms unless set per link (default: a few ms) */
+  latencyMs?: number;
+  /** probability in [0, 1) that a link drops a segment (default 0) */
+  loss?: number;
+  /** ephemeral port range, inclusive (default Linux's 32768–60999) */
+  ephemeralRange?: [number, number];
+  /** per-host descriptor limit (default 1024) */
+  fdLimit?: number;
+  /** add the built-in hosts (www.example.com:80, mail.example.com:25, echo.example.com:7, DNS) */
+  builtins?: boolean;
+}
+
+/**
+ * What src/sim/index.ts exports as `class World implements SimWorld` (constructor: `new World(options?: WorldOptions)`).
+ */
+export interface SimWorld {
+  /** virtual time, ms */
+  readonly now: number;
+  /** every event so far, in order */
+  readonly trace: readonly TraceEvent[];
+  /** subscribe to events as they happen; returns an unsubscribe function */
+  subscribe(listener: (e: TraceEvent) => void): () => void;
+  /** add a host (name unique, no ':'); ip chosen from 10.0.0.0/24 when omitted; returns its ip */
+  addHost(name: string, ip?: string): string;
+  hasHost(name: string): boolean;
+  hostNames(): string[];
+  ipOf(name: string): string | null;
+  /** the host that owns an ip, or null */
+  hostOf(ip: string): string | null;
+  /** DNS: resolve a host name to its IPv4 address the way a stub resolver would (null: unknown name) */
+  resolve(fromHost: string, name: string): string | null;
+  /** set latency/loss on the link between two hosts (both directions) */
+  setLink(a: string, b: string, opts: { latencyMs?: number; loss?: number }): void;
+  /**
+   * Do one socket call on a host. Non-blocking parts happen at once; a call that must wait
+   * (connect, accept, read, write with a full buffer) runs the network in virtual time until it can
+   * complete. It gives up with `{blocked: true}` when `opts.blockTimeoutMs` passes, or, when no
+   * timeout is given, when nothing pending can ever complete it ("would block forever").
+   */
+  call(host: string, req: SyscallRequest, opts?: CallOptions): SyscallResult;
+  /** run the network for exactly `ms` of virtual time */
+  advance(ms: number): void;
+  /** run until no event is due within `horizonMs` (default 250) of the last one; long timers (TIME-WAIT) stay pending */
+  runUntilQuiet(horizonMs?: number): void;
+}
