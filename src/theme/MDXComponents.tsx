@@ -1,0 +1,10 @@
+import MDXComponents from '@theme-original/MDXComponents';
+import Quiz from '@site/src/components/Quiz';
+import HttpLab from '@site/src/components/HttpLab';
+
+// Components chapters use without importing them.
+export default {
+  ...MDXComponents,
+  Quiz,
+  HttpLab,
+};
