@@ -1,0 +1,77 @@
+/**
+ * Shared browser harness: Debian's Chromium through playwright-core (never a downloaded browser),
+ * with every request leaving 127.0.0.1 and every console error recorded so tests can assert on them.
+ */
+import {mkdtempSync, rmSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {chromium, type BrowserContext, type Page} from 'playwright-core';
+import {inject} from 'vitest';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function baseUrl(): string {
+  return inject('baseUrl');
+}
+
+export interface Session {
+  context: BrowserContext;
+  close: () => Promise<void>;
+}
+
+/** A fresh Chromium with a fresh profile. Options: viewport, colour scheme, reduced motion. */
+export async function openBrowser(
+  opts: {width?: number; height?: number; colorScheme?: 'light' | 'dark'; isMobile?: boolean} = {},
+): Promise<Session> {
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'sl-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: {width: opts.width ?? 1280, height: opts.height ?? 900},
+    colorScheme: opts.colorScheme ?? 'light',
+    isMobile: opts.isMobile,
+    hasTouch: opts.isMobile,
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, {recursive: true, force: true});
+    },
+  };
+}
+
+export interface WatchedPage {
+  page: Page;
+  /** console errors and uncaught page errors */
+  errors: string[];
+  /** requests to anything other than 127.0.0.1 (or data:/blob: URLs) */
+  externalRequests: string[];
+}
+
+/** A new page that records console errors, page errors and requests leaving 127.0.0.1. */
+export async function watchedPage(session: Session): Promise<WatchedPage> {
+  const page = await session.context.newPage();
+  const errors: string[] = [];
+  const externalRequests: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  page.on('request', (req) => {
+    const url = req.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (new URL(url).hostname !== '127.0.0.1') externalRequests.push(url);
+  });
+  return {page, errors, externalRequests};
+}
