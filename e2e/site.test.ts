@@ -1,0 +1,99 @@
+/**
+ * Issue #2: the built site in Chromium. Every page of both locales loads with no console error and no
+ * request leaving 127.0.0.1, passes axe, and fits a 360 px phone; the locale switcher keeps the chapter.
+ */
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {axeViolations} from './axe';
+import {baseUrl, openBrowser, watchedPage, type Session} from './browser';
+
+/** Every page the build lists in its sitemaps (one per locale), as paths. */
+function sitePaths(): string[] {
+  const dir = path.resolve(process.env.SL_BUILD_DIR ?? 'build');
+  const paths = new Set<string>();
+  for (const file of ['sitemap.xml', 'en/sitemap.xml']) {
+    const xml = readFileSync(path.join(dir, file), 'utf8');
+    for (const m of xml.matchAll(/<loc>([^<]+)<\/loc>/g)) paths.add(new URL(m[1]).pathname);
+  }
+  return [...paths].sort();
+}
+
+const PATHS = sitePaths();
+
+let session: Session;
+beforeAll(async () => {
+  session = await openBrowser();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('every page, both locales', () => {
+  it('the sitemaps list the landing page and every chapter in both locales', () => {
+    for (const p of ['/', '/en/']) expect(PATHS).toContain(p);
+    for (const id of ['intro', 'overview', 'socket', 'connect', 'read-write', 'close', 'http', 'glossary', 'review']) {
+      expect(PATHS).toContain(`/docs/${id}`);
+      expect(PATHS).toContain(`/en/docs/${id}`);
+    }
+  });
+
+  it.each(PATHS)('%s loads with no console error, nothing from outside, no axe violation', async (p) => {
+    const {page, errors, externalRequests} = await watchedPage(session);
+    const response = await page.goto(baseUrl() + p, {waitUntil: 'networkidle'});
+    expect(response?.status()).toBe(200);
+    await page.locator('h1').first().waitFor();
+    // Scroll through so lazily loaded parts (runnable blocks, diagrams) load and are checked too.
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.body.scrollHeight; y += 600) {
+        window.scrollTo(0, y);
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      window.scrollTo(0, 0);
+    });
+    await page.waitForLoadState('networkidle');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(externalRequests).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('reading on a phone and in the dark', () => {
+  it.each(['/', '/docs/overview', '/en/docs/close'])('%s fits 360 px without sideways scrolling', async (p) => {
+    const phone = await openBrowser({width: 360, height: 740, isMobile: true});
+    try {
+      const {page} = await watchedPage(phone);
+      await page.goto(baseUrl() + p, {waitUntil: 'networkidle'});
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it.each(['/', '/docs/connect', '/en/docs/read-write'])('%s passes axe in dark mode', async (p) => {
+    const dark = await openBrowser({colorScheme: 'dark'});
+    try {
+      const {page} = await watchedPage(dark);
+      await page.goto(baseUrl() + p, {waitUntil: 'networkidle'});
+      expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await dark.close();
+    }
+  });
+});
+
+describe('locale switcher', () => {
+  it('goes from a Korean chapter to the same chapter in English', async () => {
+    const {page} = await watchedPage(session);
+    await page.goto(`${baseUrl()}/docs/connect`, {waitUntil: 'networkidle'});
+    expect(await page.getAttribute('html', 'lang')).toBe('ko');
+    await page.locator('.navbar__items--right .dropdown > .navbar__link').first().hover();
+    await page.getByRole('link', {name: 'English'}).first().click();
+    await page.waitForURL('**/en/docs/connect');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.close();
+  });
+});
