@@ -50,7 +50,8 @@ const config: Config = {
     colorMode: {respectPrefersColorScheme: true},
     navbar: {
       title: 'Socket Lab',
-      logo: {alt: 'Socket Lab', src: 'img/logo.svg'},
+      // alt is empty: the logo sits next to the title text, so it is decorative there
+      logo: {alt: '', src: 'img/logo.svg'},
       items: [
         {type: 'docSidebar', sidebarId: 'book', position: 'left', label: '장 목록'},
         {to: '/docs/review', label: '복습', position: 'left'},
