@@ -1,0 +1,327 @@
+/**
+ * Turning the reader's TypeScript into a function we can call, and mapping stack frames back to the
+ * reader's own line and column.
+ *
+ * - sucrase strips the types and keeps every line where it was; columns can move where a type was
+ *   removed, so its source map (one mapping per token) moves them back.
+ * - The program runs as the body of a strict inner function inside a sloppy outer one whose parameters
+ *   shadow the page's globals (the outer one must be sloppy: strict code may not name a parameter `eval`).
+ * - `//# sourceURL=` names the code, so V8, SpiderMonkey and JavaScriptCore all print frames as
+ *   `socket-lab-program.js:LINE:COL`; the wrapper's header lines are measured once with a probe.
+ */
+import {transform} from 'sucrase';
+import type {RunError} from './types';
+
+export const PROGRAM_URL = 'socket-lab-program.js';
+
+/**
+ * Globals the reader's code must not reach, passed as undefined parameters. Socket Lab programs talk to
+ * the simulator only; nothing here is needed to learn sockets.
+ */
+export const SHADOWED_GLOBALS = [
+  'self',
+  'globalThis',
+  'global',
+  'window',
+  'document',
+  'fetch',
+  'XMLHttpRequest',
+  'WebSocket',
+  'EventSource',
+  'importScripts',
+  'indexedDB',
+  'caches',
+  'localStorage',
+  'sessionStorage',
+  'postMessage',
+  'navigator',
+  'location',
+  'Function',
+  'eval',
+  'Worker',
+  'SharedWorker',
+  'BroadcastChannel',
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'queueMicrotask',
+  'requestAnimationFrame',
+  'addEventListener',
+  'removeEventListener',
+  'open',
+  'opener',
+  'parent',
+  'top',
+  'frames',
+  'process',
+  'require',
+  'module',
+  'exports',
+] as const;
+
+export interface SourcePosition {
+  /** 1-based, in the reader's source */
+  line: number;
+  column: number;
+}
+
+export type Compiled =
+  | {
+      ok: true;
+      /** call with the values of `paramNames` in order; returns the program, ready to run */
+      bind(values: unknown[]): () => unknown;
+      /** the reader's position of the topmost frame of the program in a stack trace */
+      locate(stack: string | undefined): SourcePosition | null;
+    }
+  | {ok: false; error: RunError};
+
+/** Compile `code` so that `paramNames` are the only names it gets besides JS's own built-ins. */
+export function compile(code: string, paramNames: readonly string[]): Compiled {
+  let js: string;
+  let columns: ColumnMap;
+  try {
+    const out = transform(code, {
+      transforms: ['typescript'],
+      disableESTransforms: true,
+      filePath: 'program.ts',
+      sourceMapOptions: {compiledFilename: PROGRAM_URL},
+    });
+    js = out.code;
+    columns = new ColumnMap(out.sourceMap?.mappings ?? '');
+  } catch (e) {
+    return {ok: false, error: sucraseSyntaxError(code, e)};
+  }
+
+  const params = [...SHADOWED_GLOBALS, ...paramNames.filter((p) => !(SHADOWED_GLOBALS as readonly string[]).includes(p))];
+  let outer: (...args: unknown[]) => () => unknown;
+  try {
+    outer = new Function(...params, wrapperBody(js)) as typeof outer;
+  } catch (e) {
+    return {ok: false, error: engineSyntaxError(code, e)};
+  }
+  const offset = headerLines();
+  const locate = (stack: string | undefined): SourcePosition | null => {
+    const frame = topProgramFrame(stack);
+    if (!frame) return null;
+    const line = frame.line - offset;
+    if (line < 1) return null;
+    return {line, column: columns.originalColumn(line, frame.column - 1) + 1};
+  };
+  return {
+    ok: true,
+    bind(values) {
+      const byName = new Map(paramNames.map((n, i) => [n, values[i]]));
+      // `this` of the sloppy outer function: an inert object, never the global object
+      return outer.apply(Object.freeze(Object.create(null)), params.map((p) => byName.get(p)));
+    },
+    locate,
+  };
+}
+
+function wrapperBody(js: string): string {
+  return `return function () {"use strict";\n${js}\n}\n//# sourceURL=${PROGRAM_URL}`;
+}
+
+let cachedHeaderLines: number | null = null;
+
+/** How many lines come before the reader's line 1 in the generated function, as the engine counts them. */
+function headerLines(): number {
+  if (cachedHeaderLines === null) {
+    const probe = new Function('a', wrapperBody('return new Error().stack;')) as () => () => string;
+    const frame = topProgramFrame(probe()());
+    cachedHeaderLines = frame ? frame.line - 1 : 3;
+  }
+  return cachedHeaderLines;
+}
+
+const FRAME = new RegExp(`${PROGRAM_URL.replace(/\./g, '\\.')}:(\\d+):(\\d+)`);
+
+function topProgramFrame(stack: string | undefined): {line: number; column: number} | null {
+  if (!stack) return null;
+  for (const frameText of stack.split('\n')) {
+    const m = FRAME.exec(frameText);
+    if (m) return {line: Number(m[1]), column: Number(m[2])};
+  }
+  return null;
+}
+
+/** A sucrase parse error: "Unexpected token (2:11)" with the offending character's offset in `pos`. */
+function sucraseSyntaxError(code: string, e: unknown): RunError {
+  const err = e as {message?: string; pos?: number};
+  const message = String(err.message ?? e)
+    .replace(/^Error transforming [^:]*:\s*/, '')
+    .replace(/\s*\(\d+:\d+\)\s*$/, '');
+  const out: RunError = {name: 'SyntaxError', message};
+  if (typeof err.pos === 'number') Object.assign(out, positionOf(code, err.pos));
+  // sucrase backtracks over an arrow function or a call whose closing bracket never comes and then
+  // blames the wrong token; an unclosed bracket is the usual cause, so say that, at the end of the code.
+  const unclosed = unclosedBracket(code);
+  if (unclosed) {
+    const end = code.trimEnd().length;
+    const opened = positionOf(code, unclosed.pos);
+    return {
+      name: 'SyntaxError',
+      message: `Unexpected end of the program: '${unclosed.char}' opened on line ${opened.line} is never closed`,
+      ...positionOf(code, end),
+    };
+  }
+  return out;
+}
+
+const CLOSERS: Record<string, string> = {'(': ')', '[': ']', '{': '}'};
+
+/**
+ * The innermost bracket still open at the end of the code, skipping strings, template literals,
+ * comments and regular expressions (recognised the usual way: a `/` where an expression may start).
+ * Null when every bracket is closed, or when a closer does not match (then the parser's message is right).
+ */
+function unclosedBracket(code: string): {char: string; pos: number} | null {
+  const stack: Array<{char: string; pos: number; template?: boolean}> = [];
+  let prev = '';
+  let i = 0;
+  const skipQuoted = (q: string) => {
+    for (i++; i < code.length && code[i] !== q && code[i] !== '\n'; i++) if (code[i] === '\\') i++;
+  };
+  const skipTemplate = () => {
+    // from just after ` or }, to the closing ` or the start of ${
+    for (; i < code.length; i++) {
+      if (code[i] === '\\') i++;
+      else if (code[i] === '`') return;
+      else if (code[i] === '$' && code[i + 1] === '{') {
+        stack.push({char: '{', pos: i + 1, template: true});
+        i++;
+        return;
+      }
+    }
+  };
+  for (; i < code.length; i++) {
+    const c = code[i];
+    if (/\s/.test(c)) continue;
+    if (c === '/' && code[i + 1] === '/') {
+      while (i < code.length && code[i] !== '\n') i++;
+      continue;
+    }
+    if (c === '/' && code[i + 1] === '*') {
+      const close = code.indexOf('*/', i + 2);
+      if (close < 0) return null;
+      i = close + 1;
+      continue;
+    }
+    if (c === '/' && (prev === '' || '(,=:[!&|?{};+-*%<>~^'.includes(prev))) {
+      let inClass = false;
+      for (i++; i < code.length && code[i] !== '\n'; i++) {
+        if (code[i] === '\\') i++;
+        else if (code[i] === '[') inClass = true;
+        else if (code[i] === ']') inClass = false;
+        else if (code[i] === '/' && !inClass) break;
+      }
+      prev = 'a';
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      skipQuoted(c);
+      prev = 'a';
+      continue;
+    }
+    if (c === '`') {
+      i++;
+      skipTemplate();
+      prev = 'a';
+      continue;
+    }
+    if (c in CLOSERS) stack.push({char: c, pos: i});
+    else if (c === ')' || c === ']' || c === '}') {
+      const top = stack.pop();
+      if (!top || CLOSERS[top.char] !== c) return null;
+      if (top.template) {
+        i++;
+        skipTemplate();
+        prev = 'a';
+        continue;
+      }
+    }
+    prev = c;
+  }
+  const top = stack[stack.length - 1];
+  return top ? {char: top.char, pos: top.pos} : null;
+}
+
+/**
+ * A syntax error only the engine sees (sucrase parses but does not check everything, e.g. a `let`
+ * declared twice). Engines do not say where for `new Function`; for redeclarations we find the second
+ * declaration ourselves.
+ */
+function engineSyntaxError(code: string, e: unknown): RunError {
+  const err = e as Error;
+  const out: RunError = {name: err?.name ?? 'SyntaxError', message: String(err?.message ?? e)};
+  const redeclared = /Identifier '([^']+)' has already been declared/.exec(out.message);
+  if (redeclared) {
+    const name = redeclared[1].replace(/[$]/g, '\\$');
+    const decl = new RegExp(`\\b(?:let|const|var|class|function)\\s+${name}\\b`, 'g');
+    const hits = [...code.matchAll(decl)];
+    if (hits.length >= 2) Object.assign(out, positionOf(code, hits[1].index! + hits[1][0].length - redeclared[1].length));
+  }
+  return out;
+}
+
+function positionOf(code: string, pos: number): SourcePosition {
+  const before = code.slice(0, pos);
+  const line = before.split('\n').length;
+  return {line, column: pos - (before.lastIndexOf('\n') + 1) + 1};
+}
+
+/**
+ * Generated column -> original column, per line, from a source map's `mappings`. sucrase keeps lines, so
+ * only columns need mapping; between two mapped tokens the offset of the earlier one applies.
+ */
+class ColumnMap {
+  private readonly lines: Array<Array<[gen: number, orig: number]>> = [];
+  constructor(mappings: string) {
+    let origCol = 0;
+    for (const lineText of mappings.split(';')) {
+      let genCol = 0;
+      const segs: Array<[number, number]> = [];
+      for (const seg of lineText.split(',')) {
+        if (!seg) continue;
+        const v = decodeVlq(seg);
+        genCol += v[0];
+        if (v.length >= 4) {
+          origCol += v[3];
+          segs.push([genCol, origCol]);
+        }
+      }
+      this.lines.push(segs);
+    }
+  }
+  /** 0-based columns; line is 1-based */
+  originalColumn(line: number, genCol: number): number {
+    const segs = this.lines[line - 1];
+    if (!segs || segs.length === 0) return genCol;
+    let best: [number, number] | null = null;
+    for (const s of segs) {
+      if (s[0] <= genCol) best = s;
+      else break;
+    }
+    return best ? best[1] + (genCol - best[0]) : genCol;
+  }
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+function decodeVlq(seg: string): number[] {
+  const out: number[] = [];
+  let value = 0;
+  let shift = 0;
+  for (const ch of seg) {
+    const digit = B64.indexOf(ch);
+    value += (digit & 31) << shift;
+    if (digit & 32) {
+      shift += 5;
+    } else {
+      out.push(value & 1 ? -(value >>> 1) : value >>> 1);
+      value = 0;
+      shift = 0;
+    }
+  }
+  return out;
+}
