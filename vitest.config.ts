@@ -1,3 +1,4 @@
+import {fileURLToPath} from 'node:url';
 import {defineConfig} from 'vitest/config';
 
 // Two projects, one runner: `unit` (pure code and jsdom components) and `browser`
@@ -13,6 +14,17 @@ export default defineConfig({
           testTimeout: 60_000,
         },
         esbuild: {jsx: 'automatic'},
+        // Vite 8 transforms with oxc, which follows tsconfig's jsx: 'preserve' unless told otherwise.
+        oxc: {jsx: {runtime: 'automatic'}},
+        // Docusaurus resolves these aliases at build time; jsdom component tests get small stand-ins.
+        resolve: {
+          alias: [
+            {find: /^@docusaurus\/Translate$/, replacement: fileURLToPath(new URL('./test/components/stubs/Translate.tsx', import.meta.url))},
+            {find: /^@docusaurus\/theme-common$/, replacement: fileURLToPath(new URL('./test/components/stubs/theme-common.ts', import.meta.url))},
+            {find: /^@docusaurus\/useIsBrowser$/, replacement: fileURLToPath(new URL('./test/components/stubs/useIsBrowser.ts', import.meta.url))},
+            {find: /^@theme-original\/CodeBlock$/, replacement: fileURLToPath(new URL('./test/components/stubs/OriginalCodeBlock.tsx', import.meta.url))},
+          ],
+        },
       },
       {
         test: {
