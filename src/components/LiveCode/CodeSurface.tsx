@@ -1,0 +1,76 @@
+/**
+ * The highlighted code of a runnable block, with a line-number gutter. The placeholder shows it alone;
+ * the live editor lays a transparent <textarea> exactly over it (passed as `children`), so both have
+ * the same size and the page does not jump when the editor loads.
+ */
+import type {ReactNode, Ref} from 'react';
+import clsx from 'clsx';
+import {Highlight} from 'prism-react-renderer';
+import {usePrismTheme} from '@docusaurus/theme-common';
+import useIsBrowser from '@docusaurus/useIsBrowser';
+import styles from './styles.module.css';
+
+export interface CodeSurfaceProps {
+  code: string;
+  language: string;
+  /** extra classes for a 1-based line (error, current step, selected) */
+  lineClassName?: (line: number) => string | undefined;
+  /** clicking a line number selects that line */
+  onGutterClick?: (line: number) => void;
+  /** the editing layer, laid over the highlighted code; absent in the placeholder */
+  children?: ReactNode;
+  scrollerRef?: Ref<HTMLDivElement>;
+  /** placeholder only: the code is a focusable, scrollable region like a static block */
+  focusable?: boolean;
+  onFocus?: () => void;
+  onPointerDown?: () => void;
+}
+
+export default function CodeSurface(props: CodeSurfaceProps): ReactNode {
+  const {code, language, lineClassName, onGutterClick, children} = props;
+  const theme = usePrismTheme();
+  // The Prism theme on the server is always the light one; re-render once in the browser (as the
+  // original CodeBlock does) so dark mode gets its colours after hydration.
+  const isBrowser = useIsBrowser();
+  return (
+    <Highlight key={String(isBrowser)} theme={theme} code={code} language={language}>
+      {({className, style, tokens, getLineProps, getTokenProps}) => (
+        <div
+          ref={props.scrollerRef}
+          className={styles.scroller}
+          style={{backgroundColor: style.backgroundColor, color: style.color}}
+          tabIndex={props.focusable ? 0 : undefined}
+          onFocus={props.onFocus}
+          onPointerDown={props.onPointerDown}>
+          <div className={styles.sizer}>
+            <div className={styles.gutter} aria-hidden="true" style={{backgroundColor: style.backgroundColor}}>
+              {tokens.map((_, i) => (
+                <div
+                  key={i}
+                  className={clsx(styles.gutterLine, lineClassName?.(i + 1))}
+                  onClick={onGutterClick ? () => onGutterClick(i + 1) : undefined}>
+                  {i + 1}
+                </div>
+              ))}
+            </div>
+            <div className={styles.codeArea}>
+              <pre
+                className={clsx(className, styles.highlight)}
+                style={{...style, backgroundColor: 'transparent'}}
+                aria-hidden={children ? 'true' : undefined}>
+                {tokens.map((line, i) => (
+                  <div key={i} {...getLineProps({line, className: clsx(styles.line, lineClassName?.(i + 1))})}>
+                    {line.map((token, k) => (
+                      <span key={k} {...getTokenProps({token})} />
+                    ))}
+                  </div>
+                ))}
+              </pre>
+              {children}
+            </div>
+          </div>
+        </div>
+      )}
+    </Highlight>
+  );
+}

@@ -1,0 +1,19 @@
+/**
+ * CodeBlock swizzle (wrap): a fenced block whose meta starts with `run` (```ts run```) becomes a runnable
+ * LiveCode block; every other block is handed to the original CodeBlock untouched.
+ * The meta parser is the runner's, so this and the content test agree on which blocks run.
+ */
+import type {ReactNode} from 'react';
+import OriginalCodeBlock from '@theme-original/CodeBlock';
+import type {Props} from '@theme/CodeBlock';
+import LiveCode from '../../components/LiveCode';
+import {parseRunMeta} from '../../runner/meta';
+
+export default function CodeBlock(props: Props): ReactNode {
+  const meta = parseRunMeta(props.metastring);
+  if (meta.run && typeof props.children === 'string') {
+    const language = /language-(\S+)/.exec(props.className ?? '')?.[1] ?? 'ts';
+    return <LiveCode code={props.children} language={language} title={meta.title} />;
+  }
+  return <OriginalCodeBlock {...props} />;
+}
