@@ -1,0 +1,156 @@
+/**
+ * The code editor: a transparent <textarea> laid exactly over the highlighted code (same font, padding
+ * and line height; it grows with its content so the outer box does the scrolling for both).
+ * Keys: Tab indents, Shift+Tab outdents, Esc then Tab leaves the editor, Ctrl/Cmd+Enter runs.
+ */
+import {useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode} from 'react';
+import {translate} from '@docusaurus/Translate';
+import CodeSurface from './CodeSurface';
+import {applyEdit, indent, lineOf, outdent, type TextEdit} from './editing';
+import styles from './styles.module.css';
+
+export interface EditorProps {
+  code: string;
+  language: string;
+  onChange: (code: string) => void;
+  onRun: () => void;
+  lineClassName?: (line: number) => string | undefined;
+  /** the line the caret is on, whenever it moves */
+  onCaretLine?: (line: number) => void;
+  onGutterClick?: (line: number) => void;
+  autoFocus?: boolean;
+  /** id of the element describing the last error, when the code has one */
+  errorId?: string;
+}
+
+const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta']);
+
+export default function Editor(props: EditorProps): ReactNode {
+  const {code, onChange, onRun, onCaretLine} = props;
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  // After Esc the next Tab is not captured, so keyboard users can leave the editor.
+  const escaped = useRef(false);
+  const pendingSelection = useRef<[number, number] | null>(null);
+  const hintId = useId();
+
+  useEffect(() => {
+    if (props.autoFocus) textareaRef.current?.focus();
+    // Only on mount: the reader asked for the editor before it had loaded.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // A fallback edit (no execCommand) re-renders the value; put the selection back afterwards.
+  useLayoutEffect(() => {
+    const sel = pendingSelection.current;
+    const ta = textareaRef.current;
+    if (sel && ta) {
+      ta.setSelectionRange(sel[0], sel[1]);
+      pendingSelection.current = null;
+    }
+  });
+
+  const perform = (ta: HTMLTextAreaElement, edit: TextEdit) => {
+    const before = ta.value;
+    const expected = applyEdit(before, edit);
+    if (expected === before) {
+      ta.setSelectionRange(edit.selStart, edit.selEnd);
+      return;
+    }
+    // insertText keeps the browser's undo history; jsdom and old browsers lack it.
+    ta.setSelectionRange(edit.from, edit.to);
+    let done = false;
+    try {
+      done = typeof document.execCommand === 'function' && document.execCommand('insertText', false, edit.insert);
+    } catch {
+      done = false;
+    }
+    if (done && ta.value === expected) {
+      ta.setSelectionRange(edit.selStart, edit.selEnd);
+      return;
+    }
+    pendingSelection.current = [edit.selStart, edit.selEnd];
+    onChange(expected);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Escape') {
+      escaped.current = true;
+      return;
+    }
+    if (e.key === 'Tab') {
+      if (escaped.current || e.ctrlKey || e.altKey || e.metaKey) {
+        escaped.current = false;
+        return;
+      }
+      e.preventDefault();
+      const ta = e.currentTarget;
+      perform(ta, (e.shiftKey ? outdent : indent)(ta.value, ta.selectionStart, ta.selectionEnd));
+      return;
+    }
+    if (!MODIFIERS.has(e.key)) escaped.current = false;
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      onRun();
+    }
+  };
+
+  const reportCaret = () => {
+    const ta = textareaRef.current;
+    if (ta && onCaretLine) onCaretLine(lineOf(ta.value, ta.selectionStart));
+  };
+
+  // The textarea is as big as its content, but a caret at the very end of a line may still scroll it
+  // by a pixel or two: hand that scroll to the outer box so the two layers never drift apart.
+  const onScroll = () => {
+    const ta = textareaRef.current;
+    const outer = scrollerRef.current;
+    if (!ta || !outer) return;
+    if (ta.scrollLeft || ta.scrollTop) {
+      outer.scrollLeft += ta.scrollLeft;
+      ta.scrollLeft = 0;
+      ta.scrollTop = 0;
+    }
+  };
+
+  return (
+    <>
+      <CodeSurface
+        code={code}
+        language={props.language}
+        lineClassName={props.lineClassName}
+        onGutterClick={props.onGutterClick}
+        scrollerRef={scrollerRef}>
+        <textarea
+          ref={textareaRef}
+          className={styles.textarea}
+          value={code}
+          onChange={(e) => onChange(e.target.value)}
+          onKeyDown={onKeyDown}
+          onBlur={() => {
+            escaped.current = false;
+          }}
+          onSelect={reportCaret}
+          onClick={reportCaret}
+          onScroll={onScroll}
+          aria-label={translate({id: 'livecode.editor', message: '코드 편집기', description: 'Accessible name of the code editor'})}
+          aria-describedby={props.errorId ? `${hintId} ${props.errorId}` : hintId}
+          aria-invalid={props.errorId ? true : undefined}
+          spellCheck={false}
+          autoCapitalize="off"
+          autoComplete="off"
+          autoCorrect="off"
+          wrap="off"
+          rows={code.split('\n').length}
+        />
+      </CodeSurface>
+      <p id={hintId} className={styles.visuallyHidden}>
+        {translate({
+          id: 'livecode.editorHint',
+          message: 'Tab은 들여쓰기, Shift+Tab은 내어쓰기입니다. Esc를 누른 뒤 Tab을 누르면 편집기를 벗어납니다. Ctrl+Enter로 실행합니다.',
+          description: 'Screen-reader hint describing the editor keys',
+        })}
+      </p>
+    </>
+  );
+}
