@@ -1,0 +1,36 @@
+/** What the program printed (console.log/error), plus the runner's own notes such as the output cap. */
+import type {ReactNode} from 'react';
+import clsx from 'clsx';
+import {translate} from '@docusaurus/Translate';
+import type {ConsoleLine} from '../../runner/types';
+import styles from './styles.module.css';
+
+export default function ConsoleOutput({lines, truncated}: {lines: ConsoleLine[]; truncated: boolean}): ReactNode {
+  const label = translate({id: 'livecode.console', message: '출력'});
+  return (
+    <div className={styles.console} role="region" aria-label={label} tabIndex={0}>
+      <div className={styles.consoleLabel} aria-hidden="true">
+        {label}
+      </div>
+      <pre className={styles.consoleText}>
+        {lines.length === 0 ? (
+          <span className={styles.consoleSystem}>{translate({id: 'livecode.console.empty', message: '(출력 없음)'})}</span>
+        ) : (
+          lines.map((l, i) => (
+            <span
+              key={i}
+              className={clsx(l.level === 'error' && styles.consoleError, l.level === 'system' && styles.consoleSystem)}>
+              {l.text}
+              {'\n'}
+            </span>
+          ))
+        )}
+      </pre>
+      {truncated ? (
+        <p className={styles.consoleNote}>
+          {translate({id: 'livecode.console.truncated', message: '출력이 너무 길어 뒷부분을 잘랐습니다.'})}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,204 @@
+/**
+ * The live part of a runnable block (lazy chunk): editor, Run/Reset/Step/Back, the worker runner, the
+ * console output and the inspectors. A run is deterministic, so Step/Back never re-run anything: they
+ * replay the trace of the last run up to a call (`inspectAt(trace, step.traceEnd)`).
+ */
+import {useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode} from 'react';
+import clsx from 'clsx';
+import {translate} from '@docusaurus/Translate';
+import {inspectAt, steps as stepsOf, type Step} from '../../runner/inspect';
+import type {RunResult} from '../../runner/types';
+import Toolbar from './Toolbar';
+import Editor from './Editor';
+import RunStatus from './RunStatus';
+import ConsoleOutput from './ConsoleOutput';
+import Inspectors from './Inspectors';
+import {makeRunner, type Runner} from './runnerFactory';
+import {clearEdit, loadEdit, saveEdit, storageKey} from './storage';
+import type {EarlyIntent} from './index';
+import styles from './styles.module.css';
+
+export interface LiveProps {
+  original: string;
+  language: string;
+  expect?: string;
+  intent: EarlyIntent;
+}
+
+interface Outcome {
+  result: RunResult;
+  steps: Step[];
+  /** the code that ran: marks (error line, step line) only apply while the editor still holds it */
+  code: string;
+}
+
+/** Where Step/Back stand: null = the final state after the run. */
+type StepIndex = number | null;
+
+export default function Live({original, language, expect, intent}: LiveProps): ReactNode {
+  const key = useMemo(() => storageKey(window.location.pathname, original), [original]);
+  const [code, setCode] = useState(() => loadEdit(key) ?? original);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [stepIndex, setStepIndex] = useState<StepIndex>(null);
+  const [running, setRunning] = useState(false);
+  const [selectedLine, setSelectedLine] = useState<number | null>(null);
+  const [selectedSegment, setSelectedSegment] = useState<number | null>(null);
+  const runner = useRef<Promise<Runner> | null>(null);
+  const alive = useRef(true);
+  const errorId = useId();
+
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+      void runner.current?.then((r) => r.dispose());
+    };
+  }, []);
+
+  useEffect(() => saveEdit(key, code, original), [key, code, original]);
+
+  const run = useCallback(
+    async (mode: 'final' | 'first-step' = 'final') => {
+      if (running) return;
+      setRunning(true);
+      const source = code;
+      let result: RunResult;
+      try {
+        runner.current ??= makeRunner();
+        result = await (await runner.current).run({code: source});
+      } catch (err) {
+        // The worker itself failed (not the reader's program): say so instead of hanging.
+        runner.current = null;
+        result = {
+          status: 'error',
+          error: {name: 'Error', message: err instanceof Error ? err.message : String(err)},
+          console: [],
+          truncated: false,
+          trace: [],
+          calls: [],
+          endTime: 0,
+        };
+      }
+      if (!alive.current) return;
+      const steps = stepsOf(result);
+      setOutcome({result, steps, code: source});
+      setStepIndex(mode === 'first-step' && steps.length > 0 ? 0 : null);
+      setSelectedSegment(null);
+      setRunning(false);
+    },
+    [code, running],
+  );
+
+  useEffect(() => {
+    if (intent.run) void run();
+    // Only once: a Run pressed on the placeholder before this part loaded.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const fresh = outcome !== null && outcome.code === code;
+  const count = outcome?.steps.length ?? 0;
+  const stepping = fresh && stepIndex !== null;
+  const current = stepping ? outcome!.steps[stepIndex!] : null;
+
+  const onStep = () => {
+    if (!fresh) void run('first-step');
+    else if (stepIndex === null) setStepIndex(0);
+    else if (stepIndex < count - 1) setStepIndex(stepIndex + 1);
+  };
+  const onBack = () => {
+    if (!fresh || count === 0) return;
+    if (stepIndex === null) setStepIndex(Math.max(0, count - 2));
+    else if (stepIndex > 0) setStepIndex(stepIndex - 1);
+  };
+  const onReset = () => {
+    clearEdit(key);
+    setCode(original);
+    setOutcome(null);
+    setStepIndex(null);
+    setSelectedLine(null);
+    setSelectedSegment(null);
+  };
+
+  const state = useMemo(() => {
+    if (!outcome) return null;
+    const {trace, calls} = outcome.result;
+    const end = stepIndex !== null && outcome.steps[stepIndex] ? outcome.steps[stepIndex].traceEnd : trace.length;
+    return inspectAt(trace, end, calls);
+  }, [outcome, stepIndex]);
+
+  const lineOfCall = useMemo(() => {
+    const lines = new Map<number, number | null>();
+    for (const c of outcome?.result.calls ?? []) lines.set(c.callId, c.line);
+    return (callId: number | null) => (callId === null ? null : (lines.get(callId) ?? null));
+  }, [outcome]);
+
+  const errorLine = fresh ? (outcome!.result.error?.line ?? null) : null;
+  const currentLine = current?.line ?? null;
+  const shownSelectedLine = outcome ? selectedLine : null;
+  const lineClassName = (line: number) =>
+    clsx(
+      line === errorLine && styles.errorLine,
+      line === currentLine && styles.currentLine,
+      line === shownSelectedLine && styles.selectedLine,
+    ) || undefined;
+
+  const selectLine = (line: number) => {
+    setSelectedLine(line);
+    setSelectedSegment(null);
+  };
+
+  return (
+    <>
+      <Toolbar
+        onRun={() => void run()}
+        onReset={onReset}
+        onStep={onStep}
+        onBack={onBack}
+        running={running}
+        canReset={code !== original || outcome !== null}
+        canStep={!running && (!fresh || (count > 0 && (stepIndex === null || stepIndex < count - 1)))}
+        canBack={!running && fresh && count > 1 && (stepIndex === null || stepIndex > 0)}
+        position={
+          stepping
+            ? translate({id: 'livecode.step.position', message: '단계 {k} / {n}'}, {k: stepIndex! + 1, n: count})
+            : undefined
+        }
+      />
+      <Editor
+        code={code}
+        language={language}
+        onChange={setCode}
+        onRun={() => void run()}
+        lineClassName={lineClassName}
+        onCaretLine={(line) => {
+          if (line !== selectedLine) selectLine(line);
+        }}
+        onGutterClick={selectLine}
+        autoFocus={intent.focus}
+        errorId={errorLine !== null ? errorId : undefined}
+      />
+      <RunStatus
+        running={running}
+        result={outcome?.result ?? null}
+        expect={expect}
+        step={current ? {step: current, index: stepIndex!, count} : null}
+        errorId={errorId}
+        stale={!fresh}
+      />
+      {outcome ? <ConsoleOutput lines={outcome.result.console} truncated={outcome.result.truncated} /> : null}
+      {state ? (
+        <Inspectors
+          state={state}
+          currentCallId={current?.callId ?? null}
+          lineOfCall={lineOfCall}
+          selectedLine={shownSelectedLine}
+          selectedSegment={selectedSegment}
+          onSelectSegment={(id, line) => {
+            setSelectedSegment(id);
+            setSelectedLine(line);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
