@@ -23,6 +23,7 @@ export type Errno =
   | 'EINVAL'
   | 'EMFILE'
   | 'ETIMEDOUT'
+  | 'ECONNABORTED'
   | 'EAGAIN'
   | 'EINPROGRESS'
   | 'EALREADY'

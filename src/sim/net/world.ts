@@ -1,0 +1,425 @@
+/**
+ * The world: hosts joined by links with latency and seeded loss, a virtual clock driven by an event
+ * queue, blocking calls in virtual time, and the trace the UI reads. This is the top layer; it
+ * implements SimWorld from api.ts.
+ */
+import type {
+  CallOptions, SimWorld, SockAddr, SyscallRequest, SyscallResult, TraceEvent, WorldOptions,
+} from '../api';
+import type {AppContext} from '../apps/app';
+import {installBuiltins} from '../apps/builtins';
+import {Host, isPending, type HostNet, type PendingCall} from '../host/host';
+import type {Socket} from '../socket/socket';
+import type {TcpConnection} from '../tcp/connection';
+import {TimerKind, type TcpEnv, type TimerHandle} from '../tcp/env';
+import {flagString, SYN, ACK, type Segment} from '../wire/segment';
+import {EventKind, EventQueue, type SimEvent} from './events';
+import {Rng} from './rng';
+
+/** Extra construction options beyond the public WorldOptions. */
+export interface WorldExtraOptions extends WorldOptions {
+  /** maximum segment size on every link (default 1460; Linux's loopback uses 65483) */
+  mss?: number;
+  /** keep the trace (default true); the benchmark turns it off */
+  trace?: boolean;
+}
+
+interface Link {
+  latencyMs: number;
+  loss: number;
+}
+
+/** Virtual time a reader-mode call may wait before the world calls it blocked, as a safety net. */
+const MAX_WAIT_MS = 3_600_000;
+
+export class World implements SimWorld, HostNet {
+  readonly trace: TraceEvent[] = [];
+  readonly ephemeralRange: [number, number];
+  /** segments put on the wire so far (the benchmark reads it) */
+  segmentsSent = 0;
+
+  private clock = 0;
+  private readonly queue = new EventQueue();
+  private readonly rng: Rng;
+  private readonly hosts = new Map<string, Host>();
+  private readonly byIp = new Map<string, Host>();
+  private readonly hostList: Host[] = [];
+  private readonly links = new Map<number, Link>();
+  private readonly defaultLink: Link;
+  private readonly listeners = new Set<(e: TraceEvent) => void>();
+  private readonly tracing: boolean;
+  private readonly mss: number;
+  private readonly fdLimit: number;
+  private callSeq = 0;
+  private lastCallId: number | null = null;
+  private segSeq = 0;
+  private sockSeq = 0;
+  /** ISN per direction "ip:port>ip:port", to show relative seq/ack numbers like tcpdump */
+  private readonly isn = new Map<string, number>();
+  private dirty: Socket[] = [];
+  private readonly lastView = new Map<Socket, string>();
+  private readonly watchers = new Map<Socket, () => void>();
+  private readonly wakeScheduled = new Set<Socket>();
+
+  constructor(options: WorldExtraOptions = {}) {
+    this.rng = new Rng(options.seed ?? 1);
+    this.defaultLink = {latencyMs: options.latencyMs ?? 5, loss: options.loss ?? 0};
+    this.ephemeralRange = options.ephemeralRange ?? [32768, 60999];
+    this.fdLimit = options.fdLimit ?? 1024;
+    this.mss = options.mss ?? 1460;
+    this.tracing = options.trace ?? true;
+    this.addHost('client', '10.0.0.2');
+    this.addHost('server', '10.0.0.3');
+    if (options.builtins) installBuiltins(this);
+  }
+
+  get now(): number {
+    return this.clock;
+  }
+
+  subscribe(listener: (e: TraceEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Hosts and links
+  // ---------------------------------------------------------------------------------------------
+
+  addHost(name: string, ip?: string, builtin = false): string {
+    if (this.hosts.has(name)) return this.hosts.get(name)!.ip;
+    if (!name || name.includes(':') || name === '*') throw new Error(`invalid host name ${JSON.stringify(name)}`);
+    if (ip && this.byIp.has(ip)) throw new Error(`address ${ip} is already used by ${this.byIp.get(ip)!.name}`);
+    const addr = ip ?? this.freeAddress();
+    const host = new Host(name, addr, builtin, this, this.fdLimit);
+    host.index = this.hostList.length;
+    this.hostList.push(host);
+    this.hosts.set(name, host);
+    this.byIp.set(addr, host);
+    this.emit({kind: 'host', t: this.clock, host: name, ip: addr, builtin});
+    return addr;
+  }
+
+  private freeAddress(): string {
+    for (let i = 10; i < 255; i++) {
+      const ip = `10.0.0.${i}`;
+      if (!this.byIp.has(ip) && i !== 53) return ip;
+    }
+    throw new Error('no free address in 10.0.0.0/24');
+  }
+
+  hasHost(name: string): boolean {
+    return this.hosts.has(name);
+  }
+
+  hostNames(): string[] {
+    return this.hostList.map((h) => h.name);
+  }
+
+  ipOf(name: string): string | null {
+    return this.hosts.get(name)?.ip ?? null;
+  }
+
+  hostOf(ip: string): string | null {
+    return this.byIp.get(ip)?.name ?? null;
+  }
+
+  /** the Host object (for applications, tests and the conformance runner) */
+  host(name: string): Host | undefined {
+    return this.hosts.get(name);
+  }
+
+  resolve(fromHost: string, name: string): string | null {
+    if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name)) return name;
+    const host = this.hosts.get(name) ?? this.hosts.get(name.toLowerCase().replace(/\.$/, ''));
+    const answer = host ? host.ip : null;
+    this.note(fromHost, answer ? `DNS: ${name} is ${answer}` : `DNS: no address for ${name} (NXDOMAIN)`);
+    return answer;
+  }
+
+  setLink(a: string, b: string, opts: {latencyMs?: number; loss?: number}): void {
+    const ha = this.requireHost(a);
+    const hb = this.requireHost(b);
+    const cur = this.linkBetween(ha, hb);
+    const link = {latencyMs: opts.latencyMs ?? cur.latencyMs, loss: opts.loss ?? cur.loss};
+    this.links.set(ha.index * 65536 + hb.index, link);
+    this.links.set(hb.index * 65536 + ha.index, link);
+  }
+
+  private linkBetween(a: Host, b: Host): Link {
+    return this.links.get(a.index * 65536 + b.index) ?? this.defaultLink;
+  }
+
+  private requireHost(name: string): Host {
+    let h = this.hosts.get(name);
+    if (!h) {
+      this.addHost(name);
+      h = this.hosts.get(name)!;
+    }
+    return h;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Calls and time
+  // ---------------------------------------------------------------------------------------------
+
+  call(hostName: string, req: SyscallRequest, opts: CallOptions = {}): SyscallResult {
+    const host = this.requireHost(hostName);
+    const callId = ++this.callSeq;
+    this.lastCallId = callId;
+    this.emit({kind: 'call', t: this.clock, host: hostName, callId, req});
+    const start = host.syscall(req);
+    this.flush();
+    const res = isPending(start) ? this.wait(start, opts.blockTimeoutMs) : start;
+    this.flush();
+    this.emit({kind: 'result', t: this.clock, host: hostName, callId, res});
+    return res;
+  }
+
+  /** Run the network until the call completes, its timeout passes, or nothing pending can complete it. */
+  private wait(p: PendingCall, timeoutMs: number | undefined): SyscallResult {
+    if (timeoutMs !== undefined) {
+      const deadline = this.clock + timeoutMs;
+      for (;;) {
+        const r = p.poll();
+        if (r) return r;
+        const next = this.queue.peek();
+        if (!next || next.t > deadline) {
+          this.clock = deadline;
+          return p.poll() ?? p.giveUp() ?? {blocked: true};
+        }
+        this.runBatch();
+      }
+    }
+    const started = this.clock;
+    for (;;) {
+      const r = p.poll();
+      if (r) return r;
+      const next = this.queue.peek();
+      if (this.queue.progressCount === 0 || !next || next.t - started > MAX_WAIT_MS) {
+        this.note(p.sock.host.name, `blocked forever: ${p.reason}`);
+        return p.giveUp() ?? {blocked: true, reason: p.reason};
+      }
+      this.runBatch();
+    }
+  }
+
+  advance(ms: number): void {
+    const end = this.clock + ms;
+    for (;;) {
+      const next = this.queue.peek();
+      if (!next || next.t > end) break;
+      this.runBatch();
+    }
+    this.clock = end;
+  }
+
+  runUntilQuiet(horizonMs = 250): void {
+    for (;;) {
+      const next = this.queue.peek();
+      if (!next || next.t > this.clock + horizonMs) break;
+      this.runBatch();
+    }
+  }
+
+  /** Process every event due at the earliest pending time. */
+  private runBatch(): void {
+    const first = this.queue.pop();
+    if (!first) return;
+    this.clock = Math.max(this.clock, first.t);
+    this.dispatch(first);
+    for (;;) {
+      const e = this.queue.peek();
+      if (!e || e.t > this.clock) break;
+      this.queue.pop();
+      this.dispatch(e);
+    }
+  }
+
+  private dispatch(e: SimEvent): void {
+    switch (e.kind) {
+      case EventKind.Deliver:
+        (e.target as Host).receive(e.arg as Segment);
+        break;
+      case EventKind.Timer:
+        (e.target as TcpConnection).onTimer(e.arg as TimerKind);
+        break;
+      case EventKind.Callback:
+        (e.arg as () => void)();
+        break;
+    }
+    this.flush();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // HostNet: what hosts and connections use
+  // ---------------------------------------------------------------------------------------------
+
+  envFor(host: Host): TcpEnv {
+    return {
+      now: () => this.clock,
+      mss: this.mss,
+      random32: () => this.rng.u32(),
+      transmit: (seg: Segment) => this.transmit(host, seg),
+      schedule: (conn: TcpConnection, kind: TimerKind, at: number): TimerHandle =>
+        this.queue.push(at, EventKind.Timer, kind !== TimerKind.Wait, conn, kind),
+      cancel: (h: TimerHandle) => this.queue.cancel(h as SimEvent),
+      note: (text: string) => this.note(host.name, text),
+    };
+  }
+
+  random32(): number {
+    return this.rng.u32();
+  }
+
+  newSocketId(): number {
+    return ++this.sockSeq;
+  }
+
+  /** Put a segment on the link from its sender to the owner of its destination address. */
+  private transmit(from: Host, seg: Segment): void {
+    this.segmentsSent++;
+    const to = this.byIp.get(seg.dstIp);
+    const link = to ? this.linkBetween(from, to) : this.defaultLink;
+    const lost = link.loss > 0 && this.rng.next() < link.loss;
+    const arrives = to && !lost ? this.clock + link.latencyMs : null;
+    if (this.tracing) this.traceSegment(from, to, seg, arrives);
+    if (arrives !== null) this.queue.push(arrives, EventKind.Deliver, true, to, seg);
+    else if (!to) this.note(from.name, `no host has the address ${seg.dstIp}: the segment is lost`);
+    else this.note(from.name, `the link lost a ${flagString(seg.flags)} segment to ${to.name}`);
+  }
+
+  private traceSegment(from: Host, to: Host | undefined, seg: Segment, arrives: number | null): void {
+    const dir = `${seg.srcIp}:${seg.srcPort}>${seg.dstIp}:${seg.dstPort}`;
+    if (seg.flags & SYN) this.isn.set(dir, seg.seq);
+    const mine = this.isn.get(dir);
+    const theirs = this.isn.get(`${seg.dstIp}:${seg.dstPort}>${seg.srcIp}:${seg.srcPort}`);
+    const hasAck = (seg.flags & ACK) !== 0;
+    this.emit({
+      kind: 'segment',
+      t: this.clock,
+      id: ++this.segSeq,
+      fromHost: from.name,
+      toHost: to ? to.name : seg.dstIp,
+      src: {ip: seg.srcIp, port: seg.srcPort},
+      dst: {ip: seg.dstIp, port: seg.dstPort},
+      flags: flagString(seg.flags),
+      seq: seg.seq,
+      ack: hasAck ? seg.ack : null,
+      relSeq: mine !== undefined ? (seg.seq - mine) >>> 0 : seg.seq === 0 ? 0 : null,
+      relAck: hasAck && theirs !== undefined ? (seg.ack - theirs) >>> 0 : null,
+      window: seg.window,
+      len: seg.payload.length,
+      payload: seg.payload,
+      arrives,
+      callId: this.lastCallId,
+    });
+  }
+
+  note(host: string, text: string): void {
+    this.emit({kind: 'note', t: this.clock, host, text});
+  }
+
+  sockChanged(sock: Socket): void {
+    if (!this.tracing || sock.dead) return;
+    this.dirty.push(sock);
+  }
+
+  sockGone(sock: Socket): void {
+    this.watchers.delete(sock);
+    if (!this.tracing) return;
+    this.flush();
+    this.lastView.delete(sock);
+    this.emit({kind: 'sock-gone', t: this.clock, host: sock.host.name, sock: sock.id});
+  }
+
+  fdChanged(host: Host, fd: number, sock: Socket | null): void {
+    if (!this.tracing) return;
+    this.flush();
+    this.emit({kind: 'fd', t: this.clock, host: host.name, fd, sock: sock ? sock.id : null});
+  }
+
+  wake(sock: Socket): void {
+    const fn = this.watchers.get(sock);
+    if (!fn || this.wakeScheduled.has(sock)) return;
+    this.wakeScheduled.add(sock);
+    this.queue.push(this.clock, EventKind.Callback, true, null, () => {
+      this.wakeScheduled.delete(sock);
+      const cur = this.watchers.get(sock);
+      if (cur) cur();
+    });
+  }
+
+  /** Emit a `sock` event for every socket whose view changed since its last one. */
+  private flush(): void {
+    if (this.dirty.length === 0) return;
+    const list = this.dirty;
+    this.dirty = [];
+    for (const s of list) {
+      if (s.dead) continue;
+      const view = sockView(s);
+      const key = `${view.state}|${view.recvQ}|${view.sendQ}|${view.local.ip}:${view.local.port}|${
+        view.remote ? view.remote.ip + ':' + view.remote.port : '-'}|${view.orphan}`;
+      if (this.lastView.get(s) === key) continue;
+      this.lastView.set(s, key);
+      this.emit({kind: 'sock', t: this.clock, host: s.host.name, sock: s.id, ...view});
+    }
+  }
+
+  private emit(e: TraceEvent): void {
+    if (!this.tracing) return;
+    this.trace.push(e);
+    for (const l of this.listeners) l(e);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Applications (built-in servers)
+  // ---------------------------------------------------------------------------------------------
+
+  /** Start an application on a host: it gets non-blocking calls and readiness callbacks. */
+  runApp(hostName: string, app: (ctx: AppContext) => void): void {
+    const host = this.requireHost(hostName);
+    const ctx: AppContext = {
+      host: host.name,
+      ip: host.ip,
+      now: () => this.clock,
+      call: (req) => {
+        const r = host.syscall(req);
+        this.flush();
+        if (!isPending(r)) return r;
+        return r.poll() ?? r.giveUp() ?? {err: 'EAGAIN'};
+      },
+      watch: (fd, fn) => {
+        const s = host.socketOf(fd);
+        if (s) this.watchers.set(s, fn);
+      },
+      unwatch: (fd) => {
+        const s = host.socketOf(fd);
+        if (s) this.watchers.delete(s);
+      },
+      after: (ms, fn) => {
+        this.queue.push(this.clock + ms, EventKind.Callback, true, null, fn);
+      },
+    };
+    app(ctx);
+    this.flush();
+  }
+}
+
+function sockView(s: Socket): {
+  local: SockAddr; remote: SockAddr | null; state: ReturnType<() => Socket['state']>;
+  recvQ: number; sendQ: number; recvBuf: number; sendBuf: number; orphan: boolean;
+} {
+  const q = s.listenQ;
+  const c = s.conn;
+  return {
+    local: {ip: s.localIp, port: s.localPort},
+    remote: s.remotePort ? {ip: s.remoteIp, port: s.remotePort} : null,
+    state: s.state,
+    recvQ: q ? q.ready.length : c ? c.rcv.recvQ() : 0,
+    sendQ: q ? q.backlog : c ? c.snd.sendQ() : 0,
+    recvBuf: s.recvBuf,
+    sendBuf: s.sendBuf,
+    orphan: s.orphan,
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * What a TCP connection needs from below (a clock, a way to put segments on the wire, timers, randomness)
+ * and what it tells the layer above (the socket). Both are interfaces so that tcp/ imports nothing
+ * from socket/, host/ or net/.
+ */
+import type {Segment} from '../wire/segment';
+import type {TcpConnection} from './connection';
+
+export const enum TimerKind {
+  /** retransmission timeout (RFC 6298) */
+  Rto = 0,
+  /** delayed acknowledgement (Linux: 40 ms) */
+  DelAck = 1,
+  /** TIME-WAIT (2*MSL; Linux 60 s) or the orphaned FIN-WAIT-2 timeout (Linux 60 s) */
+  Wait = 2,
+  /** zero-window probe */
+  Persist = 3,
+}
+
+/** An armed timer; the environment skips it once cancelled. */
+export interface TimerHandle {
+  cancelled: boolean;
+}
+
+export interface TcpEnv {
+  now(): number;
+  /** maximum segment size of data on this host's links */
+  readonly mss: number;
+  /** a uniformly random 32-bit unsigned integer from the world's seeded generator */
+  random32(): number;
+  transmit(seg: Segment): void;
+  /** run conn.onTimer(kind) at virtual time `at` */
+  schedule(conn: TcpConnection, kind: TimerKind, at: number): TimerHandle;
+  cancel(handle: TimerHandle): void;
+  /** a plain-English remark for the trace */
+  note(text: string): void;
+}
+
+/** Errors a connection reports when it is aborted, as Linux's tcp_reset()/tcp_write_err() set them. */
+export type AbortError = 'ECONNREFUSED' | 'ECONNRESET' | 'EPIPE' | 'ETIMEDOUT';
+
+/** The socket on top of a connection. */
+export interface TcpUser {
+  /**
+   * The handshake completed. A passive connection asks its listener here; returning false means the
+   * accept queue is full and the final ACK is dropped (the connection stays SYN-RECEIVED).
+   */
+  established(conn: TcpConnection): boolean;
+  /** data or a FIN became readable */
+  readable(conn: TcpConnection): void;
+  /** send-buffer space was freed */
+  writable(conn: TcpConnection): void;
+  /** the connection was aborted (RST received, timeout); it is CLOSED now */
+  aborted(conn: TcpConnection, err: AbortError): void;
+  /** the connection ended normally and the kernel forgets it (LAST-ACK acked, TIME-WAIT over) */
+  finished(conn: TcpConnection): void;
+  /** state, queues or addresses changed (the trace shows a new view) */
+  changed(conn: TcpConnection): void;
+}

@@ -1,0 +1,70 @@
+/**
+ * The wire layer: what a TCP segment carries (RFC 9293 §3.1) and 32-bit sequence arithmetic.
+ * Nothing here knows about connections or sockets.
+ */
+
+/** Flag bits as in the TCP header. */
+export const FIN = 0x01;
+export const SYN = 0x02;
+export const RST = 0x04;
+export const PSH = 0x08;
+export const ACK = 0x10;
+export const URG = 0x20;
+export const ECE = 0x40;
+export const CWR = 0x80;
+
+/** One TCP segment in flight between two IPv4 addresses. `payload.length` is the data length. */
+export interface Segment {
+  srcIp: string;
+  dstIp: string;
+  srcPort: number;
+  dstPort: number;
+  /** absolute sequence number (32-bit unsigned) */
+  seq: number;
+  /** absolute acknowledgement number; meaningful only with ACK set */
+  ack: number;
+  flags: number;
+  window: number;
+  payload: Uint8Array;
+}
+
+export const EMPTY: Uint8Array = new Uint8Array(0);
+
+const LETTERS: [number, string][] = [
+  [FIN, 'F'], [SYN, 'S'], [RST, 'R'], [PSH, 'P'], [ACK, 'A'], [URG, 'U'], [ECE, 'E'], [CWR, 'W'],
+];
+/** Precomputed so the hot path does no string building. */
+const FLAG_STRINGS: string[] = Array.from({length: 256}, (_, bits) =>
+  LETTERS.filter(([bit]) => bits & bit).map(([, ch]) => ch).join(''),
+);
+
+/** Flags as letters in the fixed order F S R P A U E W ("SA", "FA", "PA", "R", …). */
+export function flagString(flags: number): string {
+  return FLAG_STRINGS[flags & 0xff];
+}
+
+/** Sequence space length a segment occupies: data bytes plus one for SYN and one for FIN. */
+export function segLength(seg: Segment): number {
+  return seg.payload.length + (seg.flags & SYN ? 1 : 0) + (seg.flags & FIN ? 1 : 0);
+}
+
+/** a + n modulo 2^32 */
+export function seqAdd(a: number, n: number): number {
+  return (a + n) >>> 0;
+}
+/** signed distance a - b in sequence space */
+export function seqDiff(a: number, b: number): number {
+  return (a - b) | 0;
+}
+export function seqLt(a: number, b: number): boolean {
+  return ((a - b) | 0) < 0;
+}
+export function seqLe(a: number, b: number): boolean {
+  return ((a - b) | 0) <= 0;
+}
+export function seqGt(a: number, b: number): boolean {
+  return ((a - b) | 0) > 0;
+}
+export function seqGe(a: number, b: number): boolean {
+  return ((a - b) | 0) >= 0;
+}
