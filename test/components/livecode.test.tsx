@@ -42,9 +42,7 @@ async function editor(): Promise<HTMLTextAreaElement> {
 }
 
 function gutterLine(container: HTMLElement, n: number): Element {
-  // the gutter is aria-hidden: find its n-th number
-  const gutter = container.querySelector('[aria-hidden="true"]')!;
-  return gutter.children[n - 1];
+  return container.querySelector(`[data-line="${n}"]`)!;
 }
 
 describe('the CodeBlock swizzle', () => {
@@ -187,8 +185,8 @@ describe('running, status and marks', () => {
     const live = container.querySelector('[aria-live="polite"]')!;
     expect(live.textContent).toContain('ECONNREFUSED: Connection refused');
     expect(live.textContent).toContain('2번째 줄');
-    expect(gutterLine(container, 2).className).toContain('errorLine');
-    expect(gutterLine(container, 1).className).not.toContain('errorLine');
+    expect(gutterLine(container, 2).getAttribute('data-marks') ?? '').toContain('error');
+    expect(gutterLine(container, 1).getAttribute('data-marks') ?? '').not.toContain('error');
     const ta = await editor();
     expect(ta.getAttribute('aria-invalid')).toBe('true');
   });
@@ -205,7 +203,7 @@ describe('running, status and marks', () => {
     };
     const {container} = await runBlock();
     expect(container.querySelector('[aria-live="polite"]')!.textContent).toContain('(3:5)');
-    expect(gutterLine(container, 3).className).toContain('errorLine');
+    expect(gutterLine(container, 3).getAttribute('data-marks') ?? '').toContain('error');
   });
 
   test('a timeout says the program was stopped after 2 s', async () => {
@@ -226,7 +224,7 @@ describe('running, status and marks', () => {
     runner.next = {...HTTP_RESULT, status: 'error', error: {name: 'SocketError', message: 'x', line: 2}};
     const {container} = await runBlock();
     fireEvent.change(await editor(), {target: {value: HTTP_PROGRAM + '\n'}});
-    expect(gutterLine(container, 2).className).not.toContain('errorLine');
+    expect(gutterLine(container, 2).getAttribute('data-marks') ?? '').not.toContain('error');
   });
 });
 
@@ -247,12 +245,12 @@ describe('Step and Back replay the trace call by call', () => {
     // after socket(): fd 3 exists, not connected
     expect(container.textContent).toContain('단계 1 / 5');
     expect(fdRow(3)?.textContent).toContain('CLOSED');
-    expect(gutterLine(container, 1).className).toContain('currentLine');
+    expect(gutterLine(container, 1).getAttribute('data-marks') ?? '').toContain('current');
 
     fireEvent.click(screen.getByRole('button', {name: '한 단계'}));
     expect(container.textContent).toContain('단계 2 / 5');
     expect(fdRow(3)?.textContent).toContain('ESTABLISHED');
-    expect(gutterLine(container, 2).className).toContain('currentLine');
+    expect(gutterLine(container, 2).getAttribute('data-marks') ?? '').toContain('current');
 
     fireEvent.click(screen.getByRole('button', {name: '이전'}));
     expect(container.textContent).toContain('단계 1 / 5');
@@ -300,15 +298,15 @@ describe('sequence diagram and source lines', () => {
     const arrow = screen.getByRole('button', {name: 'client → www.example.com: PA 1:19(18)'});
     fireEvent.click(arrow);
     expect(arrow.getAttribute('aria-pressed')).toBe('true');
-    expect(gutterLine(container, 3).className).toContain('selectedLine');
-    expect(gutterLine(container, 2).className).not.toContain('selectedLine');
+    expect(gutterLine(container, 3).getAttribute('data-marks') ?? '').toContain('selected');
+    expect(gutterLine(container, 2).getAttribute('data-marks') ?? '').not.toContain('selected');
   });
 
   test('the keyboard selects an arrow too (Enter)', async () => {
     const {container} = await runAndOpenDiagram();
     const fin = screen.getByRole('button', {name: 'client → www.example.com: FA seq=19 ack=18'});
     fireEvent.keyDown(fin, {key: 'Enter'});
-    expect(gutterLine(container, 6).className).toContain('selectedLine');
+    expect(gutterLine(container, 6).getAttribute('data-marks') ?? '').toContain('selected');
   });
 
   test('clicking a line number highlights that line’s segments', async () => {

@@ -10,11 +10,19 @@ import {usePrismTheme} from '@docusaurus/theme-common';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import styles from './styles.module.css';
 
+export type LineMark = 'error' | 'current' | 'selected';
+
+const MARK_CLASS: Record<LineMark, string> = {
+  error: styles.errorLine,
+  current: styles.currentLine,
+  selected: styles.selectedLine,
+};
+
 export interface CodeSurfaceProps {
   code: string;
   language: string;
-  /** extra classes for a 1-based line (error, current step, selected) */
-  lineClassName?: (line: number) => string | undefined;
+  /** marks of a 1-based line: the error line, the current step's line, the selected line */
+  lineMarks?: (line: number) => LineMark[];
   /** clicking a line number selects that line */
   onGutterClick?: (line: number) => void;
   /** the editing layer, laid over the highlighted code; absent in the placeholder */
@@ -27,7 +35,11 @@ export interface CodeSurfaceProps {
 }
 
 export default function CodeSurface(props: CodeSurfaceProps): ReactNode {
-  const {code, language, lineClassName, onGutterClick, children} = props;
+  const {code, language, lineMarks, onGutterClick, children} = props;
+  const marksOf = (line: number) => lineMarks?.(line) ?? [];
+  const markClass = (line: number) => marksOf(line).map((m) => MARK_CLASS[m]);
+  // data-marks lets tests (and people reading the DOM) see the marks without knowing class names
+  const markData = (line: number) => marksOf(line).join(' ') || undefined;
   const theme = usePrismTheme();
   // The Prism theme on the server is always the light one; re-render once in the browser (as the
   // original CodeBlock does) so dark mode gets its colours after hydration.
@@ -47,7 +59,9 @@ export default function CodeSurface(props: CodeSurfaceProps): ReactNode {
               {tokens.map((_, i) => (
                 <div
                   key={i}
-                  className={clsx(styles.gutterLine, lineClassName?.(i + 1))}
+                  className={clsx(styles.gutterLine, markClass(i + 1))}
+                  data-line={i + 1}
+                  data-marks={markData(i + 1)}
                   onClick={onGutterClick ? () => onGutterClick(i + 1) : undefined}>
                   {i + 1}
                 </div>
@@ -59,7 +73,7 @@ export default function CodeSurface(props: CodeSurfaceProps): ReactNode {
                 style={{...style, backgroundColor: 'transparent'}}
                 aria-hidden={children ? 'true' : undefined}>
                 {tokens.map((line, i) => (
-                  <div key={i} {...getLineProps({line, className: clsx(styles.line, lineClassName?.(i + 1))})}>
+                  <div key={i} {...getLineProps({line, className: clsx(styles.line, markClass(i + 1))})}>
                     {line.map((token, k) => (
                       <span key={k} {...getTokenProps({token})} />
                     ))}

@@ -5,7 +5,7 @@
  */
 import {useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode} from 'react';
 import {translate} from '@docusaurus/Translate';
-import CodeSurface from './CodeSurface';
+import CodeSurface, {type LineMark} from './CodeSurface';
 import {applyEdit, indent, lineOf, outdent, type TextEdit} from './editing';
 import styles from './styles.module.css';
 
@@ -14,7 +14,7 @@ export interface EditorProps {
   language: string;
   onChange: (code: string) => void;
   onRun: () => void;
-  lineClassName?: (line: number) => string | undefined;
+  lineMarks?: (line: number) => LineMark[];
   /** the line the caret is on, whenever it moves */
   onCaretLine?: (line: number) => void;
   onGutterClick?: (line: number) => void;
@@ -118,7 +118,7 @@ export default function Editor(props: EditorProps): ReactNode {
       <CodeSurface
         code={code}
         language={props.language}
-        lineClassName={props.lineClassName}
+        lineMarks={props.lineMarks}
         onGutterClick={props.onGutterClick}
         scrollerRef={scrollerRef}>
         <textarea

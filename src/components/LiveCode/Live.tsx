@@ -4,19 +4,18 @@
  * replay the trace of the last run up to a call (`inspectAt(trace, step.traceEnd)`).
  */
 import {useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode} from 'react';
-import clsx from 'clsx';
 import {translate} from '@docusaurus/Translate';
 import {inspectAt, steps as stepsOf, type Step} from '../../runner/inspect';
 import type {RunResult} from '../../runner/types';
 import Toolbar from './Toolbar';
 import Editor from './Editor';
+import type {LineMark} from './CodeSurface';
 import RunStatus from './RunStatus';
 import ConsoleOutput from './ConsoleOutput';
 import Inspectors from './Inspectors';
 import {makeRunner, type Runner} from './runnerFactory';
 import {clearEdit, loadEdit, saveEdit, storageKey} from './storage';
 import type {EarlyIntent} from './index';
-import styles from './styles.module.css';
 
 export interface LiveProps {
   original: string;
@@ -135,12 +134,13 @@ export default function Live({original, language, expect, intent}: LiveProps): R
   const errorLine = fresh ? (outcome!.result.error?.line ?? null) : null;
   const currentLine = current?.line ?? null;
   const shownSelectedLine = outcome ? selectedLine : null;
-  const lineClassName = (line: number) =>
-    clsx(
-      line === errorLine && styles.errorLine,
-      line === currentLine && styles.currentLine,
-      line === shownSelectedLine && styles.selectedLine,
-    ) || undefined;
+  const lineMarks = (line: number): LineMark[] => {
+    const marks: LineMark[] = [];
+    if (line === errorLine) marks.push('error');
+    if (line === currentLine) marks.push('current');
+    if (line === shownSelectedLine) marks.push('selected');
+    return marks;
+  };
 
   const selectLine = (line: number) => {
     setSelectedLine(line);
@@ -169,7 +169,7 @@ export default function Live({original, language, expect, intent}: LiveProps): R
         language={language}
         onChange={setCode}
         onRun={() => void run()}
-        lineClassName={lineClassName}
+        lineMarks={lineMarks}
         onCaretLine={(line) => {
           if (line !== selectedLine) selectLine(line);
         }}
