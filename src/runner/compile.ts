@@ -156,7 +156,8 @@ function sucraseSyntaxError(code: string, e: unknown): RunError {
   // sucrase backtracks over an arrow function or a call whose closing bracket never comes and then
   // blames the wrong token; an unclosed bracket is the usual cause, so say that, at the end of the code.
   const unclosed = unclosedBracket(code);
-  if (unclosed) {
+  const atEnd = typeof err.pos !== 'number' || err.pos >= code.trimEnd().length;
+  if (unclosed && (atEnd || err.pos! <= unclosed.pos)) {
     const end = code.trimEnd().length;
     const opened = positionOf(code, unclosed.pos);
     return {
