@@ -16,6 +16,8 @@ export function measureOutcome(measure: OutcomeMeasure, result: RunResult): stri
     }
     case 'errno':
       return result.error?.errno ?? 'none';
+    case 'status':
+      return result.status;
     case 'final-state': {
       const mine = finalSockets(result.trace).filter((s) => s.host === measure.host);
       // A connection (peer or own port matches) is what the question is about; a listener only when no connection is.

@@ -66,6 +66,8 @@ export type OutcomeMeasure =
   | {type: 'last-log'}
   /** the errno the program ended with ('none' when it ended without a socket error) */
   | {type: 'errno'}
+  /** how the run ended: 'ok', 'error', 'blocked', … (RunStatus) */
+  | {type: 'status'}
   /** the final TCP state of the host's socket whose peer (or, for a listener, local) port is `port` ('CLOSED' once forgotten) */
   | {type: 'final-state'; host: string; port: number}
   /** how many segments went from one host to the other (either direction when `both`), optionally only those with these exact flags */
@@ -83,6 +85,8 @@ export interface PredictQuestion extends QuestionBase {
   accept?: string[];
   /** when given, the reader picks one of these outcomes instead of typing */
   options?: string[];
+  /** words shown next to an option's value, e.g. 'blocked' → '영원히 기다림' */
+  optionLabels?: Record<string, Localized>;
   inputMode?: 'numeric' | 'text';
 }
 

@@ -1,0 +1,108 @@
+/**
+ * A code challenge: the reader edits a program in a plain textarea (Tab moves focus as usual, so the keyboard never
+ * gets trapped), presses "확인" / "Check", and the program runs in the worker; the challenge's checker
+ * (src/quiz/checkers.ts) reads the run's final state and trace and says which requirements are met.
+ */
+import {useState, type ReactNode} from 'react';
+import type {RunResult} from '../../runner/types';
+import type {CodeChallengeQuestion, Locale} from '../../quiz/types';
+import {runChecker, type CheckResult} from '../../quiz/checkers';
+import {pick} from '../../quiz/locale';
+import {recordAnswer} from '../../quiz/progressStore';
+import {runProgram} from '../../quiz/runProgram';
+import RunOutput from './RunOutput';
+import {quizStrings} from './strings';
+import styles from './styles.module.css';
+
+export interface CodeRun {
+  result: RunResult;
+  check: CheckResult;
+}
+
+interface Props {
+  question: CodeChallengeQuestion;
+  formName: string;
+  code: string;
+  onCode: (code: string) => void;
+  onChecked: (run: CodeRun) => void;
+}
+
+function CodeChallenge({question, formName, code, onCode, onChecked}: Props): ReactNode {
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  const check = async () => {
+    if (busy) return;
+    setBusy(true);
+    setFailed(false);
+    try {
+      const result = await runProgram({code, world: question.world});
+      const outcome = runChecker(question.checker, result);
+      recordAnswer(question.id, code, outcome.pass);
+      onChecked({result, check: outcome});
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const rows = Math.min(18, Math.max(6, code.split('\n').length + 1));
+  return (
+    <div className={styles.codeChallenge}>
+      <textarea
+        id={`${formName}-code`}
+        className={styles.editor}
+        aria-label={quizStrings.codeEditor()}
+        value={code}
+        rows={rows}
+        spellCheck={false}
+        autoCapitalize="off"
+        autoComplete="off"
+        autoCorrect="off"
+        onChange={(e) => onCode(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            void check();
+          }
+        }}
+      />
+      <div className={styles.actions}>
+        <button type="button" className="button button--primary button--sm" onClick={check} aria-disabled={busy}>
+          {quizStrings.check()}
+        </button>
+        <button type="button" className="button button--secondary button--sm" onClick={() => onCode(question.starter)}>
+          {quizStrings.starterCode()}
+        </button>
+        <span aria-live="polite" className={styles.small}>
+          {busy ? quizStrings.checking() : failed ? quizStrings.runFailed() : ''}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+/** Which requirements the last run met, then what it printed and sent. */
+function Report({run, locale}: {run: CodeRun; locale: Locale}): ReactNode {
+  const {result, check} = run;
+  return (
+    <div className={styles.report}>
+      <p className={styles.outputTitle}>{quizStrings.requirements()}</p>
+      <ul className={styles.requirements}>
+        {check.requirements.map((r, i) => (
+          <li key={i} className={r.met ? styles.right : styles.wrong}>
+            <span aria-hidden="true">{r.met ? '✓ ' : '✗ '}</span>
+            <span className={styles.visuallyHidden}>{r.met ? quizStrings.met() : quizStrings.unmet()}: </span>
+            {pick(r.text, locale)}
+          </li>
+        ))}
+      </ul>
+      {result.error ? <p className={styles.small}>{quizStrings.runError(result.error.message)}</p> : null}
+      <RunOutput result={result} />
+    </div>
+  );
+}
+
+CodeChallenge.Report = Report;
+export default CodeChallenge;

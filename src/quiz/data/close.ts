@@ -1,0 +1,275 @@
+/** Chapter 5 (docs/05-close.mdx): close(), the four steps, FIN/ACK, TIME-WAIT, RST. */
+import type {ChapterQuiz} from '../types';
+
+/** Both ends played by the program: `server` listens on 8080, the client connects, the server accepts. */
+const listenAndConnect = `const SERVER = '10.0.0.3';
+let lfd = 0;
+let conn = 0;
+on('server', () => {
+  lfd = socket();
+  bind(lfd, INADDR_ANY, 8080);
+  listen(lfd, 5);
+});
+const fd = socket();
+connect(fd, SERVER, 8080);
+on('server', () => { conn = accept(lfd); });`;
+
+const stateOptions = ['ESTABLISHED', 'FIN-WAIT-2', 'CLOSE-WAIT', 'LAST-ACK', 'TIME-WAIT', 'CLOSED'];
+
+export const closeQuiz: ChapterQuiz = {
+  chapter: 'close',
+  title: {ko: '5장 연결 끊기', en: 'Chapter 5, disconnecting'},
+  questions: [
+    {
+      id: 'close-what-it-does',
+      kind: 'single',
+      section: 'close#what-close-does',
+      notePoints: ['close-disconnects', 'close-separates-and-destroys'],
+      prompt: {ko: '`close(fd)`를 호출하면 어떻게 되나요?', en: 'What happens when a program calls `close(fd)`?'},
+      choices: [
+        {
+          id: 'separate-destroy',
+          text: {
+            ko: '소켓 사이의 파이프가 분리되고(`FIN`) 소켓이 말소된다. 디스크립터 번호는 곧바로 빈다',
+            en: 'The pipe between the sockets is separated (`FIN`) and the socket destroyed; the descriptor number is free at once',
+          },
+        },
+        {id: 'data-only', text: {ko: '소켓은 그대로 두고 받은 데이터만 지운다', en: 'Only the received data is deleted; the socket stays'}},
+        {id: 'wait-server', text: {ko: '서버가 먼저 끊을 때까지 아무 일도 일어나지 않는다', en: 'Nothing happens until the server closes first'}},
+        {id: 'keep-fd', text: {ko: '디스크립터는 다음 연결을 위해 계속 유지된다', en: 'The descriptor stays reserved for the next connection'}},
+      ],
+      correct: 'separate-destroy',
+      explanation: {
+        ko: '`close()`는 연결을 끊어요. 스택이 `FIN`을 보내 파이프를 분리하고, 애플리케이션 쪽에서는 소켓이 사라져 디스크립터 번호가 비어요.',
+        en: '`close()` disconnects: the stack sends `FIN` to separate the pipe, and on the application’s side the socket is gone and its number free.',
+      },
+    },
+    {
+      id: 'close-twice',
+      kind: 'predict',
+      section: 'close#what-close-does',
+      notePoints: ['close-separates-and-destroys'],
+      prompt: {
+        ko: '같은 디스크립터를 두 번 닫으면 어떤 errno로 실패할까요?',
+        en: 'Closing the same descriptor twice fails with which errno?',
+      },
+      program: `const fd = socket();
+close(fd);
+close(fd);`,
+      measure: {type: 'errno'},
+      expected: 'EBADF',
+      options: ['EBADF', 'ENOTCONN', 'EPIPE', 'none'],
+      optionLabels: {
+        EBADF: {ko: '잘못된 디스크립터', en: 'bad file descriptor'},
+        ENOTCONN: {ko: '연결되어 있지 않음', en: 'not connected'},
+        EPIPE: {ko: '끊어진 파이프', en: 'broken pipe'},
+        none: {ko: '오류 없음', en: 'no error'},
+      },
+      explanation: {
+        ko: '첫 `close()`로 소켓이 말소되어 그 번호는 더 이상 아무것도 가리키지 않아요. 그래서 두 번째 `close()`는 `EBADF`(Bad file descriptor)로 실패해요.',
+        en: 'The first `close()` destroyed the socket, so the number names nothing any more and the second `close()` fails with `EBADF` (Bad file descriptor).',
+      },
+    },
+    {
+      id: 'close-four-steps-order',
+      kind: 'single',
+      section: 'close#four-steps',
+      notePoints: ['server-calls-close', 'client-is-told', 'read-reports-end', 'browser-closes'],
+      prompt: {
+        ko: '웹 서버가 먼저 끊을 때, 노트의 네 단계를 올바른 순서로 고르세요.',
+        en: 'When the web server disconnects first, pick the note’s four steps in the right order.',
+      },
+      choices: [
+        {
+          id: 'right',
+          text: {
+            ko: '서버가 `close()` → 클라이언트에 끊김이 전달됨(`FIN`) → 브라우저의 `read()`가 끝(EOF)을 알림 → 브라우저도 `close()`',
+            en: 'the server calls `close()` → the client is told (`FIN`) → the browser’s `read()` reports the end (EOF) → the browser calls `close()` too',
+          },
+        },
+        {
+          id: 'browser-first',
+          text: {
+            ko: '브라우저가 `close()` → 서버의 `read()`가 EOF → 서버가 `close()` → 클라이언트에 전달',
+            en: 'the browser calls `close()` → the server’s `read()` gets EOF → the server closes → the client is told',
+          },
+        },
+        {
+          id: 'read-first',
+          text: {
+            ko: '브라우저의 `read()`가 EOF → 서버가 `close()` → 브라우저가 `close()` → 클라이언트에 전달',
+            en: 'the browser’s `read()` gets EOF → the server closes → the browser closes → the client is told',
+          },
+        },
+        {
+          id: 'both-at-once',
+          text: {
+            ko: '양쪽이 동시에 `close()` → 둘 다 EOF → 끝',
+            en: 'both call `close()` at the same moment → both get EOF → done',
+          },
+        },
+      ],
+      correct: 'right',
+      explanation: {
+        ko: '① 서버가 `close()`해 `FIN`을 보내고 ② 클라이언트 스택이 이를 받아 기록하면 ③ 브라우저의 `read()`가 남은 데이터를 다 준 뒤 EOF로 끝을 알리고 ④ 브라우저도 `close()`해요.',
+        en: '① The server closes and sends `FIN`; ② the client’s stack records it; ③ the browser’s `read()` hands over what is left, then reports the end with EOF; ④ the browser closes too.',
+      },
+    },
+    {
+      id: 'close-eof-bytes',
+      kind: 'short',
+      section: 'close#four-steps',
+      notePoints: ['read-reports-end', 'client-is-told'],
+      prompt: {
+        ko: '상대가 연결을 끊었고 남은 데이터도 다 읽었어요. 이제 `read()`는 몇 바이트를 돌려주나요? (숫자)',
+        en: 'The peer has closed and every byte has been read. How many bytes does `read()` return now? (a number)',
+      },
+      accept: ['0', '0바이트', '0 bytes', '0byte', 'zero', '영'],
+      solution: {ko: '0 (Socket Lab에서는 빈 문자열 `\'\'`, EOF)', en: '0 (in Socket Lab the empty string `\'\'`: EOF)'},
+      inputMode: 'numeric',
+      explanation: {
+        ko: '0바이트 읽기가 EOF, "송수신이 끝났다"는 통지예요. 이걸 받으면 애플리케이션도 `close()`를 불러야 해요.',
+        en: 'Reading 0 bytes is EOF, the notice that the exchange is over; on it, the application should call `close()` too.',
+      },
+    },
+    {
+      id: 'close-close-wait',
+      kind: 'predict',
+      section: 'close#states',
+      notePoints: ['client-is-told'],
+      prompt: {
+        ko: '서버가 먼저 끊었는데 클라이언트는 `read()`도 `close()`도 하지 않고 끝나요. 클라이언트 소켓은 어떤 상태로 남을까요?',
+        en: 'The server closes first, and the client neither reads nor closes. In which state is the client’s socket left?',
+      },
+      program: `${listenAndConnect}
+on('server', () => close(conn));
+// the client does nothing more`,
+      measure: {type: 'final-state', host: 'client', port: 8080},
+      expected: 'CLOSE-WAIT',
+      options: stateOptions,
+      explanation: {
+        ko: '클라이언트 스택은 `FIN`을 받고 `ACK`로 답한 뒤, 애플리케이션이 `close()`하기를 `CLOSE-WAIT`에서 기다려요. 끊김은 기록되었지만 애플리케이션이 아직 알아채지 않았어요.',
+        en: 'The client’s stack acknowledged the `FIN` and now waits in `CLOSE-WAIT` for its application to `close()`: the end is recorded, but the application has not noticed yet.',
+      },
+    },
+    {
+      id: 'close-time-wait-why',
+      kind: 'single',
+      section: 'close#time-wait',
+      notePoints: ['either-side-disconnects'],
+      prompt: {ko: '`TIME-WAIT`는 어느 쪽에 남고, 왜 기다리나요?', en: 'Which side keeps `TIME-WAIT`, and why does it wait?'},
+      choices: [
+        {
+          id: 'active',
+          text: {
+            ko: '먼저 끊은 쪽. 마지막 `ACK`가 사라졌을 때 다시 답하고, 늦게 도착하는 옛 세그먼트를 걸러 내기 위해',
+            en: 'The side that closed first: to answer again if the last `ACK` got lost, and to let stray old segments die out',
+          },
+        },
+        {id: 'passive', text: {ko: '나중에 끊은 쪽. 상대가 다시 접속할 수 있게', en: 'The side that closed last, so the peer can reconnect'}},
+        {id: 'server', text: {ko: '언제나 서버. 다음 클라이언트를 기다리려고', en: 'Always the server, to wait for the next client'}},
+        {id: 'client', text: {ko: '언제나 클라이언트. 응답을 마저 받으려고', en: 'Always the client, to receive the rest of the reply'}},
+      ],
+      correct: 'active',
+      explanation: {
+        ko: '마지막 `ACK`를 보낸 쪽, 곧 먼저 끊은 쪽이 2MSL(리눅스 60초) 동안 연결을 기억해요. 잃어버린 `ACK`를 다시 보내고, 같은 주소·포트로 새 연결이 생겨도 옛 세그먼트와 섞이지 않게 하려는 거예요.',
+        en: 'The side that sent the last `ACK`, the one that closed first, remembers the connection for 2MSL (60 s on Linux): to resend a lost `ACK`, and so old segments cannot mix into a new connection on the same addresses and ports.',
+      },
+    },
+    {
+      id: 'close-time-wait-seconds',
+      kind: 'short',
+      section: 'close#time-wait',
+      notePoints: [],
+      prompt: {ko: '리눅스에서 `TIME-WAIT`는 몇 초 동안 유지되나요?', en: 'How many seconds does `TIME-WAIT` last on Linux?'},
+      accept: ['60', '60초', '60 seconds', '60 s', '60s', '60 sec', '1분', '1 minute', 'one minute'],
+      solution: {ko: '60초', en: '60 seconds'},
+      inputMode: 'numeric',
+      explanation: {
+        ko: '리눅스는 `TIME-WAIT`를 60초 동안 유지해요. RFC는 이 시간을 세그먼트의 최대 수명(MSL)의 두 배로 정해요.',
+        en: 'Linux keeps `TIME-WAIT` for 60 seconds; the RFC defines it as twice the maximum segment lifetime (MSL).',
+      },
+    },
+    {
+      id: 'close-server-time-wait',
+      kind: 'predict',
+      section: 'close#try-it',
+      notePoints: ['server-calls-close', 'read-reports-end', 'browser-closes', 'server-usually-disconnects'],
+      prompt: {
+        ko: '서버가 먼저 `close()`하고, 클라이언트는 EOF를 읽은 뒤 `close()`해요. 서버 쪽 연결은 어떤 상태로 남을까요?',
+        en: 'The server closes first; the client reads EOF, then closes. In which state is the server’s side of the connection left?',
+      },
+      program: `${listenAndConnect}
+on('server', () => close(conn));   // ① server closes
+const r = read(fd, 100);           // ②③ EOF
+console.log(JSON.stringify(r));
+close(fd);                         // ④ client closes`,
+      measure: {type: 'final-state', host: 'server', port: 8080},
+      expected: 'TIME-WAIT',
+      options: stateOptions,
+      explanation: {
+        ko: '먼저 끊은 서버는 `FIN-WAIT-1` → `FIN-WAIT-2`를 지나, 클라이언트의 `FIN`에 마지막 `ACK`를 보내고 `TIME-WAIT`에 남아요. 클라이언트는 `CLOSE-WAIT` → `LAST-ACK`를 거쳐 사라져요.',
+        en: 'The server closed first: `FIN-WAIT-1`, `FIN-WAIT-2`, then it sends the last `ACK` for the client’s `FIN` and stays in `TIME-WAIT`. The client went `CLOSE-WAIT` → `LAST-ACK` and is gone.',
+      },
+    },
+    {
+      id: 'close-rst',
+      kind: 'predict',
+      section: 'close#rst',
+      notePoints: ['close-separates-and-destroys'],
+      prompt: {
+        ko: '서버가 받은 데이터를 읽지 않은 채 `close()`해요. 클라이언트의 `read()`는 어떻게 될까요?',
+        en: 'The server closes without reading the data it received. What happens to the client’s `read()`?',
+      },
+      program: `${listenAndConnect}
+write(fd, 'unread');
+sleep(100);                        // let the data arrive
+on('server', () => close(conn));   // data never read
+try {
+  console.log(JSON.stringify(read(fd, 100)));
+} catch (e) {
+  console.log(e.errno);
+}
+close(fd);`,
+      measure: {type: 'last-log'},
+      expected: 'ECONNRESET',
+      options: ['""', 'ECONNRESET', 'EPIPE', '"unread"'],
+      optionLabels: {
+        '""': {ko: '빈 문자열(EOF)', en: 'empty string (EOF)'},
+        ECONNRESET: {ko: '상대가 연결을 리셋함', en: 'connection reset by peer'},
+        EPIPE: {ko: '끊어진 파이프', en: 'broken pipe'},
+        '"unread"': {ko: '보낸 데이터가 되돌아옴', en: 'the data comes back'},
+      },
+      explanation: {
+        ko: '읽지 않은 데이터를 두고 닫으면 리눅스는 `FIN` 대신 `RST`를 보내요. `RST`를 받은 클라이언트의 `read()`는 `ECONNRESET`으로 실패하고, `TIME-WAIT`는 남지 않아요.',
+        en: 'Closing with unread data makes Linux send `RST` instead of `FIN`; the client’s next `read()` fails with `ECONNRESET`, and no `TIME-WAIT` is left.',
+      },
+    },
+    {
+      id: 'close-client-time-wait-code',
+      kind: 'code',
+      section: 'close#summary',
+      notePoints: ['either-side-disconnects', 'close-disconnects'],
+      prompt: {
+        ko: '이 프로그램에서는 서버가 먼저 끊어서 서버에 `TIME-WAIT`가 남아요. 클라이언트가 먼저 끊도록 바꿔서, `client` 쪽에만 `TIME-WAIT`가 남게 하세요.',
+        en: 'Here the server closes first, so the server keeps `TIME-WAIT`. Change it so the client closes first and only `client` is left with `TIME-WAIT`.',
+      },
+      starter: `${listenAndConnect}
+on('server', () => close(conn));   // server closes first
+const r = read(fd, 100);
+close(fd);
+`,
+      solution: `${listenAndConnect}
+close(fd);                         // client closes first
+on('server', () => {
+  read(conn, 100);                 // '' (EOF)
+  close(conn);
+});`,
+      checker: 'client-time-wait',
+      explanation: {
+        ko: '`TIME-WAIT`는 먼저 끊은 쪽에 남아요. 클라이언트가 먼저 `close()`하고, 서버는 EOF를 읽은 뒤 `close()`하면 클라이언트가 `TIME-WAIT`를 떠안아요.',
+        en: '`TIME-WAIT` stays with whoever closes first: let the client `close()` first and the server close after reading EOF, and the client keeps `TIME-WAIT`.',
+      },
+    },
+  ],
+};

@@ -1,0 +1,14 @@
+/** Every chapter's quiz, in reading order. */
+import type {ChapterQuiz} from '../types';
+import {overviewQuiz} from './overview';
+import {socketQuiz} from './socket';
+import {connectQuiz} from './connect';
+import {readWriteQuiz} from './readWrite';
+import {closeQuiz} from './close';
+import {httpQuiz} from './http';
+
+export const quizzes: ChapterQuiz[] = [overviewQuiz, socketQuiz, connectQuiz, readWriteQuiz, closeQuiz, httpQuiz];
+
+export function quizFor(chapter: string): ChapterQuiz | undefined {
+  return quizzes.find((q) => q.chapter === chapter);
+}

@@ -1,0 +1,87 @@
+/**
+ * The page's one copy of the saved progress, shared by every quiz on the page and the review page, and kept in
+ * step with other tabs (the `storage` event). It loads lazily on the first `ensureLoaded()` — called from an effect,
+ * so the server-rendered HTML and the first client render are the same (no progress) and hydration never mismatches.
+ */
+import type {Answer} from './types';
+import {
+  PROGRESS_KEY,
+  browserStorage,
+  clearProgress,
+  emptyProgress,
+  loadProgress,
+  saveProgress,
+  withAnswer,
+  type Progress,
+  type SetAside,
+} from './storage';
+
+export interface ProgressSnapshot {
+  /** false until loaded in the browser */
+  loaded: boolean;
+  progress: Progress;
+  /** the saved entry that could not be read on this page load, if any (shown as a notice) */
+  setAside: SetAside | null;
+  /** the last save failed (storage full or forbidden): answers work but are not kept */
+  saveFailed: boolean;
+}
+
+type Listener = (snapshot: ProgressSnapshot) => void;
+
+const initial: ProgressSnapshot = {loaded: false, progress: emptyProgress(), setAside: null, saveFailed: false};
+let snapshot: ProgressSnapshot = initial;
+const listeners = new Set<Listener>();
+let watchingOtherTabs = false;
+
+function publish(next: ProgressSnapshot): void {
+  snapshot = next;
+  for (const l of listeners) l(snapshot);
+}
+
+export function getSnapshot(): ProgressSnapshot {
+  return snapshot;
+}
+
+export function subscribe(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Loads the saved progress once per page (browser only). */
+export function ensureLoaded(): void {
+  if (snapshot.loaded || typeof window === 'undefined') return;
+  const {progress, setAside} = loadProgress(browserStorage());
+  publish({loaded: true, progress, setAside, saveFailed: false});
+  if (!watchingOtherTabs) {
+    watchingOtherTabs = true;
+    window.addEventListener('storage', (e) => {
+      if (e.key !== PROGRESS_KEY && e.key !== null) return;
+      const reloaded = loadProgress(browserStorage());
+      publish({...snapshot, progress: reloaded.progress, setAside: reloaded.setAside ?? snapshot.setAside});
+    });
+  }
+}
+
+/** Records one checked answer and saves it. */
+export function recordAnswer(questionId: string, answer: Answer, correct: boolean): void {
+  ensureLoaded();
+  const progress = withAnswer(snapshot.progress, questionId, answer, correct);
+  const saved = saveProgress(browserStorage(), progress);
+  publish({...snapshot, progress, saveFailed: !saved});
+}
+
+/** Forgets every answer (after the reader confirmed). */
+export function resetProgress(): void {
+  clearProgress(browserStorage());
+  publish({...snapshot, loaded: true, progress: emptyProgress(), saveFailed: false});
+}
+
+/** Hides the set-aside notice once the reader dismissed it. */
+export function dismissNotice(): void {
+  publish({...snapshot, setAside: null});
+}
+
+/** For tests: back to the state of a fresh page. */
+export function resetStoreForTests(): void {
+  snapshot = initial;
+}
