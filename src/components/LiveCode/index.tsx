@@ -11,7 +11,7 @@ import CodeSurface from './CodeSurface';
 import Toolbar from './Toolbar';
 import styles from './styles.module.css';
 
-const Live = lazy(() => import('./Live'));
+const Live = lazy(() => import(/* webpackChunkName: "livecode" */ './Live'));
 
 export interface LiveCodeProps {
   /** the code as the author wrote it (a trailing newline is ignored) */
@@ -94,6 +94,8 @@ function Placeholder(props: {code: string; language: string; onRun: () => void; 
         onFocus={props.onFocusCode}
         onPointerDown={props.onFocusCode}
       />
+      {/* the live block's status line lives here: keep its room so nothing below moves */}
+      <div className={styles.status} />
     </>
   );
 }

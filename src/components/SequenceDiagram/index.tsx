@@ -114,6 +114,7 @@ export default function SequenceDiagram(props: SequenceDiagramProps): ReactNode 
               aria-label={arrowName(a)}
               aria-pressed={selected}
               data-segment={a.seg.id}
+              data-related={related || undefined}
               className={clsx(styles.arrow, a.lost && styles.lost, related && styles.related, selected && styles.selected)}
               onClick={() => onSelect(a.seg.id, line)}
               onKeyDown={(e) => onKeyDown(e, i, a)}>
