@@ -3,6 +3,8 @@
  * runner's error messages all use these, so the same call reads the same everywhere.
  */
 import type {SockAddr, SyscallRequest, SyscallResult} from '../sim/api';
+import {SOCK_NONBLOCK} from '../sim/api';
+import {eventsText} from './nonblocking';
 
 /** Linux's numbers for the constants a reader may pass (include/linux/socket.h, net.h, in.h). */
 export const AF_INET = 2;
@@ -69,7 +71,9 @@ function constName(value: number | undefined, name: string, fallback: number): s
 export function callLabel(req: SyscallRequest): string {
   switch (req.call) {
     case 'socket':
-      return `socket(${constName(req.domain, 'AF_INET', AF_INET)}, ${constName(req.type, 'SOCK_STREAM', SOCK_STREAM)}, ${req.protocol ?? 0})`;
+      return `socket(${constName(req.domain, 'AF_INET', AF_INET)}, ${
+        req.type === (SOCK_STREAM | SOCK_NONBLOCK) ? 'SOCK_STREAM | SOCK_NONBLOCK' : constName(req.type, 'SOCK_STREAM', SOCK_STREAM)
+      }, ${req.protocol ?? 0})`;
     case 'bind':
       return `bind(${req.fd}, ${req.addr.ip}, ${req.addr.port})`;
     case 'listen':
@@ -92,6 +96,8 @@ export function callLabel(req: SyscallRequest): string {
       return `getpeername(${req.fd})`;
     case 'setsockopt':
       return `setsockopt(${req.fd}, SOL_SOCKET, ${req.opt}, ${req.value})`;
+    case 'poll':
+      return `poll([${req.fds.map((p) => `{${p.fd}, ${eventsText(p.events)}}`).join(', ')}], ${req.timeoutMs})`;
   }
 }
 
@@ -100,6 +106,7 @@ export function resultText(res: SyscallResult): string {
   if ('blocked' in res) return 'blocked';
   if ('err' in res) return res.err;
   if ('data' in res) return res.data.length === 0 ? "'' (EOF)" : quotePreview(bytesToText(res.data));
+  if ('ret' in res && res.revents) return `${res.ret} [${res.revents.map(eventsText).join(', ')}]`;
   if ('ret' in res) return res.addr ? `${res.ret} (${addrText(res.addr)})` : String(res.ret);
   return addrText(res.addr);
 }

@@ -11,6 +11,7 @@ import {compile, type SourcePosition} from './compile';
 import {formatArgs} from './consoleFormat';
 import {SocketError, WouldBlockForever, blockedMessage} from './errors';
 import {AF_INET, INADDR_ANY, SHUT_RD, SHUT_RDWR, SHUT_WR, SOCK_STREAM, SOL_SOCKET, SO_REUSEADDR} from './format';
+import {NONBLOCKING_NAMES, nonblockingApi} from './nonblocking';
 
 export type WorldFactory = (options: WorldOptions) => SimWorld;
 
@@ -49,6 +50,7 @@ const API_NAMES = [
   'INADDR_ANY',
   'SocketError',
   'WouldBlockForever',
+  ...NONBLOCKING_NAMES,
 ] as const;
 
 const encoder = new TextEncoder();
@@ -230,6 +232,7 @@ class ProgramRun {
     INADDR_ANY,
     SocketError,
     WouldBlockForever,
+    ...nonblockingApi((req) => this.sys(req)),
   };
 
   /** An exception that left the program, as RunError, located at the reader's line that raised it. */

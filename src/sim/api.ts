@@ -66,20 +66,46 @@ export type SyscallRequest =
   | { call: 'shutdown'; fd: number; how: 0 | 1 | 2 }
   | { call: 'getsockname'; fd: number }
   | { call: 'getpeername'; fd: number }
-  | { call: 'setsockopt'; fd: number; opt: 'SO_REUSEADDR'; value: number };
+  | { call: 'setsockopt'; fd: number; opt: 'SO_REUSEADDR'; value: number }
+  /** wait until one of the descriptors is ready or `timeoutMs` passes (negative: no limit), like poll(2) */
+  | { call: 'poll'; fds: PollFd[]; timeoutMs: number };
+
+/** One entry of poll()'s array: a descriptor and the events (POLLIN, POLLOUT) it waits for. */
+export interface PollFd {
+  fd: number;
+  events: number;
+}
+
+/**
+ * Flags and events with Linux's values (include/linux/net.h, include/uapi/asm-generic/poll.h).
+ * `socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK)` makes a descriptor whose calls never wait: connect()
+ * fails with EINPROGRESS (the handshake goes on), read/write/accept with EAGAIN.
+ */
+export const SOCK_NONBLOCK = 0o4000;
+export const POLLIN = 0x001;
+export const POLLOUT = 0x004;
+export const POLLERR = 0x008;
+export const POLLHUP = 0x010;
+export const POLLNVAL = 0x020;
 
 export type SyscallName = SyscallRequest['call'];
 
 /**
  * The outcome of one call.
- * - `ret`: socket/accept give the descriptor, write the byte count, the others 0.
+ * - `ret`: socket/accept give the descriptor, write the byte count, poll the number of ready descriptors
+ *   (with `revents`), the others 0.
  * - `data`: read's bytes; an empty array means EOF.
  * - `addr`: getsockname/getpeername, and accept's peer (together with `ret`).
  * - `err`: the call failed with this errno.
  * - `blocked`: the call could not complete (see World.call); `reason` says why, in English, for logs.
  */
 export type SyscallResult =
-  | { ret: number; addr?: SockAddr }
+  | {
+      ret: number;
+      addr?: SockAddr;
+      /** poll(): each entry's revents, in the order asked (`ret` counts the non-zero ones) */
+      revents?: number[];
+    }
   | { data: Uint8Array }
   | { addr: SockAddr }
   | { err: Errno }

@@ -4,11 +4,13 @@
  * demultiplexing of arriving segments to connections and listeners, and the socket calls with their
  * errno. Waiting is not done here: a call that must wait returns a PendingCall for the world to drive.
  */
-import type {SockAddr, SyscallRequest, SyscallResult} from '../api';
+import type {Errno, SockAddr, SyscallRequest, SyscallResult} from '../api';
+import {SOCK_NONBLOCK} from '../api';
 import {resetForClosedPort} from '../tcp/connection';
 import type {TcpEnv} from '../tcp/env';
 import {Socket, WILDCARD, type SocketHost} from '../socket/socket';
 import type {Segment} from '../wire/segment';
+import {startPoll} from './poll';
 
 /** What a host needs from the network it lives in (implemented by the World). */
 export interface HostNet {
@@ -34,6 +36,8 @@ export interface PendingCall {
   giveUp(): SyscallResult | null;
   /** why it waits, in English */
   readonly reason: string;
+  /** what a caller on an O_NONBLOCK descriptor gets instead of waiting (default EAGAIN; see poll.ts) */
+  readonly busy?: Errno;
 }
 
 export type CallStart = SyscallResult | PendingCall;
@@ -72,6 +76,7 @@ export class Host implements SocketHost {
 
   syscall(req: SyscallRequest): CallStart {
     if (req.call === 'socket') return this.socket(req);
+    if (req.call === 'poll') return startPoll(this, req);
     const sock = this.fds[req.fd];
     if (!Number.isInteger(req.fd) || !sock) return {err: 'EBADF'};
     switch (req.call) {
@@ -82,9 +87,11 @@ export class Host implements SocketHost {
       case 'accept':
         return this.accept(sock);
       case 'connect': {
+        const wasConnecting = sock.phase === 'connecting';
         const r = sock.connect(req.addr);
         if (r) return r;
-        return this.pending(sock, () => sock.pollConnect(), () => null, 'connect() waits for the SYN,ACK');
+        const p = this.pending(sock, () => sock.pollConnect(), () => null, 'connect() waits for the SYN,ACK');
+        return {...p, busy: wasConnecting ? 'EALREADY' : 'EINPROGRESS'};
       }
       case 'write':
         return this.write(sock, req.data);
@@ -114,11 +121,13 @@ export class Host implements SocketHost {
 
   private socket(req: {domain?: number; type?: number; protocol?: number}): SyscallResult {
     if (req.domain !== undefined && req.domain !== 2) return {err: 'EAFNOSUPPORT'};
-    if (req.type !== undefined && req.type !== 1) return {err: 'EPROTONOSUPPORT'};
+    // SOCK_NONBLOCK may be or-ed into the type (Linux 2.6.27+): the descriptor's calls never wait
+    if (req.type !== undefined && (req.type & ~SOCK_NONBLOCK) !== 1) return {err: 'EPROTONOSUPPORT'};
     if (req.protocol !== undefined && req.protocol !== 0 && req.protocol !== 6) return {err: 'EPROTONOSUPPORT'};
     const fd = this.freeFd();
     if (fd < 0) return {err: 'EMFILE'};
     const sock = new Socket(this);
+    sock.nonblock = req.type !== undefined && (req.type & SOCK_NONBLOCK) !== 0;
     this.net.sockChanged(sock);
     this.install(fd, sock);
     return {ret: fd};

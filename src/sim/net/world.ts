@@ -9,6 +9,7 @@ import type {
 import type {AppContext} from '../apps/app';
 import {installBuiltins} from '../apps/builtins';
 import {Host, isPending, type HostNet, type PendingCall} from '../host/host';
+import {insteadOfWaiting, waitLimit} from '../host/poll';
 import type {Socket} from '../socket/socket';
 import type {TcpConnection} from '../tcp/connection';
 import {TimerKind, type TcpEnv, type TimerHandle} from '../tcp/env';
@@ -170,7 +171,11 @@ export class World implements SimWorld, HostNet {
     this.emit({kind: 'call', t: this.clock, host: hostName, callId, req});
     const start = host.syscall(req);
     this.flush();
-    const res = isPending(start) ? this.wait(start, opts.blockTimeoutMs) : start;
+    const res = !isPending(start)
+      ? start
+      : start.sock.nonblock && req.call !== 'poll'
+        ? insteadOfWaiting(start)
+        : this.wait(start, waitLimit(req, opts.blockTimeoutMs));
     this.flush();
     this.emit({kind: 'result', t: this.clock, host: hostName, callId, res});
     return res;

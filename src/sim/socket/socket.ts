@@ -65,6 +65,8 @@ export class Socket implements TcpUser {
   /** SOCK_DONE: the peer's FIN arrived, reads return EOF once the data is gone */
   done = false;
   reuse = false;
+  /** O_NONBLOCK on its descriptor: calls return EAGAIN/EINPROGRESS instead of waiting (host/poll.ts) */
+  nonblock = false;
   localIp = WILDCARD;
   localPort = 0;
   remoteIp = WILDCARD;

@@ -1,0 +1,65 @@
+/**
+ * The reader API for overlapping connections, as POSIX has it: non-blocking sockets and poll().
+ *
+ *   const fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK);
+ *   try { connect(fd, ip, 80); } catch (e) { if (e.errno !== 'EINPROGRESS') throw e; }
+ *   const [re] = poll([{fd, events: POLLOUT}], -1);   // the handshake finished (or failed: POLLERR)
+ *   read(fd, 4096)                                     // throws EAGAIN when nothing is queued yet
+ *
+ * socket(), connect(), read() and write() are the ordinary bindings: the simulator keeps O_NONBLOCK
+ * on the descriptor and answers EINPROGRESS/EAGAIN itself (src/sim/host/poll.ts). This file adds
+ * poll() and the constants; program.ts puts them in the program's scope.
+ */
+import {POLLERR, POLLHUP, POLLIN, POLLNVAL, POLLOUT, SOCK_NONBLOCK} from '../sim/api';
+import type {PollFd, SyscallRequest, SyscallResult} from '../sim/api';
+
+export const NONBLOCKING_NAMES = ['poll', 'SOCK_NONBLOCK', 'POLLIN', 'POLLOUT', 'POLLERR', 'POLLHUP', 'POLLNVAL'] as const;
+
+export type NonblockingName = (typeof NONBLOCKING_NAMES)[number];
+
+/** `sys` performs one simulator call and throws SocketError/WouldBlockForever like every binding. */
+export function nonblockingApi(sys: (req: SyscallRequest) => SyscallResult): Record<NonblockingName, unknown> {
+  return {
+    /** poll(fds, timeoutMs): each entry's revents (0 = not ready), in the order given; -1 waits without limit */
+    poll: (fds: unknown, timeoutMs: unknown = -1): number[] => {
+      const entries = pollFds(fds);
+      if (typeof timeoutMs !== 'number' || !Number.isInteger(timeoutMs)) {
+        throw new TypeError(`poll(): timeoutMs must be an integer number of milliseconds (-1: no limit), got ${String(timeoutMs)}`);
+      }
+      const res = sys({call: 'poll', fds: entries, timeoutMs});
+      return 'revents' in res && res.revents ? [...res.revents] : entries.map(() => 0);
+    },
+    SOCK_NONBLOCK,
+    POLLIN,
+    POLLOUT,
+    POLLERR,
+    POLLHUP,
+    POLLNVAL,
+  };
+}
+
+function pollFds(fds: unknown): PollFd[] {
+  if (!Array.isArray(fds)) throw new TypeError('poll(): expected an array like [{fd: 3, events: POLLIN}]');
+  return fds.map((p, i) => {
+    const fd = (p as {fd?: unknown})?.fd;
+    const events = (p as {events?: unknown})?.events;
+    if (typeof fd !== 'number' || !Number.isInteger(fd) || typeof events !== 'number' || !Number.isInteger(events)) {
+      throw new TypeError(`poll(): entry ${i} must be {fd, events} with integers, e.g. {fd: 3, events: POLLIN}`);
+    }
+    return {fd, events};
+  });
+}
+
+const EVENT_NAMES: [number, string][] = [
+  [POLLIN, 'POLLIN'],
+  [POLLOUT, 'POLLOUT'],
+  [POLLERR, 'POLLERR'],
+  [POLLHUP, 'POLLHUP'],
+  [POLLNVAL, 'POLLNVAL'],
+];
+
+/** "POLLIN|POLLOUT", "0" */
+export function eventsText(mask: number): string {
+  const names = EVENT_NAMES.filter(([bit]) => mask & bit).map(([, name]) => name);
+  return names.length > 0 ? names.join('|') : '0';
+}
