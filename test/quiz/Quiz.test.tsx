@@ -133,7 +133,9 @@ describe('answering', () => {
     fireEvent.click(within(q).getByRole('button', {name: '확인'}));
 
     expect(q.textContent).toContain('정답');
-    expect(within(q).getByRole('button', {name: '직접 실행해 보기'})).toBeTruthy();
+    // answered: the program is now a runnable block
+    expect(within(q).getByText(/^직접 실행해 보기/)).toBeTruthy();
+    expect(within(q).getAllByRole('button', {name: '실행'}).length).toBe(1);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * A code challenge: the reader edits a program in a plain textarea (Tab moves focus as usual, so the keyboard never
- * gets trapped), presses "확인" / "Check", and the program runs in the worker; the challenge's checker
+ * A code challenge: the reader edits a program in LiveCode's editor (named "코드 편집기" / "Code editor"), presses
+ * "확인" / "Check" (or Ctrl/Cmd+Enter), and the program runs in the worker; the challenge's checker
  * (src/quiz/checkers.ts) reads the run's final state and trace and says which requirements are met.
  */
 import {useState, type ReactNode} from 'react';
@@ -10,6 +10,7 @@ import {runChecker, type CheckResult} from '../../quiz/checkers';
 import {pick} from '../../quiz/locale';
 import {recordAnswer} from '../../quiz/progressStore';
 import {runProgram} from '../../quiz/runProgram';
+import Editor from '../LiveCode/Editor';
 import RunOutput from './RunOutput';
 import {quizStrings} from './strings';
 import styles from './styles.module.css';
@@ -21,13 +22,12 @@ export interface CodeRun {
 
 interface Props {
   question: CodeChallengeQuestion;
-  formName: string;
   code: string;
   onCode: (code: string) => void;
   onChecked: (run: CodeRun) => void;
 }
 
-function CodeChallenge({question, formName, code, onCode, onChecked}: Props): ReactNode {
+function CodeChallenge({question, code, onCode, onChecked}: Props): ReactNode {
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
 
@@ -47,27 +47,10 @@ function CodeChallenge({question, formName, code, onCode, onChecked}: Props): Re
     }
   };
 
-  const rows = Math.min(18, Math.max(6, code.split('\n').length + 1));
   return (
     <div className={styles.codeChallenge}>
-      <textarea
-        id={`${formName}-code`}
-        className={styles.editor}
-        aria-label={quizStrings.codeEditor()}
-        value={code}
-        rows={rows}
-        spellCheck={false}
-        autoCapitalize="off"
-        autoComplete="off"
-        autoCorrect="off"
-        onChange={(e) => onCode(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            void check();
-          }
-        }}
-      />
+      {/* LiveCode's editor: highlighted, Tab indents, Esc then Tab leaves, Ctrl/Cmd+Enter checks */}
+      <Editor code={code} language="ts" onChange={onCode} onRun={() => void check()} />
       <div className={styles.actions}>
         <button type="button" className="button button--primary button--sm" onClick={check} aria-disabled={busy}>
           {quizStrings.check()}

@@ -13,8 +13,8 @@ import {solutionText} from '../../quiz/solutions';
 import ChoiceInputs from './ChoiceInputs';
 import CodeChallenge, {type CodeRun} from './CodeChallenge';
 import InlineText from './InlineText';
+import LiveCode from '../LiveCode';
 import ProgramView from './ProgramView';
-import RunProgramButton from './RunProgramButton';
 import SectionLink from './SectionLink';
 import {quizStrings} from './strings';
 import styles from './styles.module.css';
@@ -90,112 +90,115 @@ export default function QuestionView({question: q, number, locale, record, fresh
   };
 
   return (
-    <form className={styles.question} onSubmit={submit} noValidate>
-      <fieldset>
-        <legend>
-          <span className={styles.number}>{quizStrings.questionNumber(number)}</span>{' '}
-          <InlineText text={pick(q.prompt, locale)} />
-        </legend>
+    <div className={styles.question}>
+      <form onSubmit={submit} noValidate>
+        <fieldset>
+          <legend>
+            <span className={styles.number}>{quizStrings.questionNumber(number)}</span>{' '}
+            <InlineText text={pick(q.prompt, locale)} />
+          </legend>
 
-        {q.kind === 'predict' ? <ProgramView code={q.program} /> : null}
+          {/* Read-only until answered; then the same program becomes a runnable block (LiveCode: its buttons are
+              type="button" and it has no text inputs, so it never submits this form): run it, step, see its segments. */}
+          {q.kind === 'predict' && !showFeedback ? <ProgramView code={q.program} /> : null}
+          {q.kind === 'predict' && showFeedback ? <LiveCode code={q.program} title={quizStrings.runIt()} /> : null}
 
-        <div ref={firstInput}>
-          {q.kind === 'single' || q.kind === 'multiple' ? (
-            <ChoiceInputs
-              name={name}
-              choices={q.choices}
-              multiple={q.kind === 'multiple'}
-              locale={locale}
-              value={value as string[]}
-              onChange={change}
-            />
-          ) : null}
-          {q.kind === 'predict' && q.options ? (
-            <ChoiceInputs
-              name={name}
-              choices={q.options.map((o) => ({id: o, text: optionText(o, q.optionLabels?.[o])}))}
-              multiple={false}
-              locale={locale}
-              value={value as string[]}
-              onChange={change}
-            />
-          ) : null}
-          {q.kind === 'short' || (q.kind === 'predict' && !q.options) ? (
-            <p className={styles.textAnswer}>
-              <label htmlFor={`${name}-text`}>
-                {q.kind === 'predict' ? quizStrings.predictionLabel() : quizStrings.answerLabel()}
-              </label>
-              <input
-                id={`${name}-text`}
-                type="text"
-                inputMode={q.inputMode === 'numeric' ? 'numeric' : 'text'}
-                autoComplete="off"
-                autoCapitalize="off"
-                spellCheck={false}
-                value={value as string}
-                onChange={(e) => change(e.target.value)}
+          <div ref={firstInput}>
+            {q.kind === 'single' || q.kind === 'multiple' ? (
+              <ChoiceInputs
+                name={name}
+                choices={q.choices}
+                multiple={q.kind === 'multiple'}
+                locale={locale}
+                value={value as string[]}
+                onChange={change}
               />
-            </p>
-          ) : null}
-          {q.kind === 'code' ? (
-            <CodeChallenge
-              question={q}
-              formName={name}
-              code={value as string}
-              onCode={change}
-              onChecked={(run) => {
-                setCodeRun(run);
-                setHidden(false);
-              }}
-            />
-          ) : null}
-        </div>
+            ) : null}
+            {q.kind === 'predict' && q.options ? (
+              <ChoiceInputs
+                name={name}
+                choices={q.options.map((o) => ({id: o, text: optionText(o, q.optionLabels?.[o])}))}
+                multiple={false}
+                locale={locale}
+                value={value as string[]}
+                onChange={change}
+              />
+            ) : null}
+            {q.kind === 'short' || (q.kind === 'predict' && !q.options) ? (
+              <p className={styles.textAnswer}>
+                <label htmlFor={`${name}-text`}>
+                  {q.kind === 'predict' ? quizStrings.predictionLabel() : quizStrings.answerLabel()}
+                </label>
+                <input
+                  id={`${name}-text`}
+                  type="text"
+                  inputMode={q.inputMode === 'numeric' ? 'numeric' : 'text'}
+                  autoComplete="off"
+                  autoCapitalize="off"
+                  spellCheck={false}
+                  value={value as string}
+                  onChange={(e) => change(e.target.value)}
+                />
+              </p>
+            ) : null}
+            {q.kind === 'code' ? (
+              <CodeChallenge
+                question={q}
+                code={value as string}
+                onCode={change}
+                onChecked={(run) => {
+                  setCodeRun(run);
+                  setHidden(false);
+                }}
+              />
+            ) : null}
+          </div>
 
-        <div className={styles.actions}>
-          {q.kind !== 'code' ? (
-            <button type="submit" className="button button--primary button--sm">
-              {quizStrings.check()}
-            </button>
-          ) : null}
+          <div className={styles.actions}>
+            {q.kind !== 'code' ? (
+              <button type="submit" className="button button--primary button--sm">
+                {quizStrings.check()}
+              </button>
+            ) : null}
+            {showFeedback ? (
+              <button type="button" className="button button--secondary button--sm" onClick={retry}>
+                {quizStrings.retry()}
+              </button>
+            ) : null}
+            {showFeedback && record.attempts > 0 ? (
+              <span className={styles.small}>{quizStrings.attempts(record.attempts)}</span>
+            ) : null}
+          </div>
+
+          <div aria-live="polite" className={styles.feedback}>
+            {needAnswer ? <p>{quizStrings.needAnswer()}</p> : null}
+            {showFeedback ? (
+              <p className={record.correct ? styles.right : styles.wrong}>
+                <strong>{record.correct ? quizStrings.correct() : quizStrings.incorrect()}</strong>{' '}
+                <InlineText text={pick(q.explanation, locale)} />
+              </p>
+            ) : null}
+          </div>
+
+          {showFeedback && q.kind === 'code' && codeRun ? <CodeChallenge.Report run={codeRun} locale={locale} /> : null}
+
           {showFeedback ? (
-            <button type="button" className="button button--secondary button--sm" onClick={retry}>
-              {quizStrings.retry()}
-            </button>
+            <>
+              <SectionLink section={q.section} locale={locale} />
+              <details className={styles.solution} open={record.correct ? true : undefined}>
+                <summary>{quizStrings.solution()}</summary>
+                {q.kind === 'code' ? (
+                  <ProgramView code={q.solution} />
+                ) : (
+                  <p>
+                    <InlineText text={quizStrings.solutionAnswer(solutionText(q, locale))} />
+                  </p>
+                )}
+              </details>
+            </>
           ) : null}
-          {showFeedback && record.attempts > 0 ? (
-            <span className={styles.small}>{quizStrings.attempts(record.attempts)}</span>
-          ) : null}
-        </div>
-
-        <div aria-live="polite" className={styles.feedback}>
-          {needAnswer ? <p>{quizStrings.needAnswer()}</p> : null}
-          {showFeedback ? (
-            <p className={record.correct ? styles.right : styles.wrong}>
-              <strong>{record.correct ? quizStrings.correct() : quizStrings.incorrect()}</strong>{' '}
-              <InlineText text={pick(q.explanation, locale)} />
-            </p>
-          ) : null}
-        </div>
-
-        {showFeedback && q.kind === 'code' && codeRun ? <CodeChallenge.Report run={codeRun} locale={locale} /> : null}
-
-        {showFeedback ? (
-          <>
-            <SectionLink section={q.section} locale={locale} />
-            <details className={styles.solution} open={record.correct ? true : undefined}>
-              <summary>{quizStrings.solution()}</summary>
-              {q.kind === 'code' ? (
-                <ProgramView code={q.solution} />
-              ) : (
-                <p>
-                  <InlineText text={quizStrings.solutionAnswer(solutionText(q, locale))} />
-                </p>
-              )}
-            </details>
-            {q.kind === 'predict' ? <RunProgramButton question={q} /> : null}
-          </>
-        ) : null}
-      </fieldset>
-    </form>
+        </fieldset>
+      </form>
+    </div>
   );
 }

@@ -19,11 +19,7 @@ export const quizStrings = {
   readSection: () => translate({id: 'quiz.section.read', message: '본문에서 다시 읽기:'}),
   answerLabel: () => translate({id: 'quiz.input.answer', message: '답'}),
   predictionLabel: () => translate({id: 'quiz.input.prediction', message: '예상한 결과'}),
-  programLabel: () => translate({id: 'quiz.program.label', message: '프로그램'}),
-  runIt: () => translate({id: 'quiz.program.runIt', message: '직접 실행해 보기'}),
-  running: () => translate({id: 'quiz.program.running', message: '실행 중…'}),
-  outcome: (outcome: string) =>
-    translate({id: 'quiz.program.outcome', message: '시뮬레이터의 결과: {outcome}'}, {outcome}),
+  runIt: () => translate({id: 'quiz.program.runIt', message: '직접 실행해 보기: 실행을 누르고 한 단계씩 따라가 보세요'}),
   runStatus: (status: string) => translate({id: 'quiz.program.status', message: '실행 상태: {status}'}, {status}),
   consoleTitle: () => translate({id: 'quiz.program.console', message: '출력'}),
   noConsole: () => translate({id: 'quiz.program.noConsole', message: '(출력 없음)'}),
@@ -35,7 +31,6 @@ export const quizStrings = {
   colLength: () => translate({id: 'quiz.program.col.length', message: '길이'}),
   runFailed: () =>
     translate({id: 'quiz.program.runFailed', message: '프로그램을 실행하지 못했습니다. 잠시 뒤 다시 시도하세요.'}),
-  codeEditor: () => translate({id: 'quiz.code.editor', message: '코드 편집기'}),
   starterCode: () => translate({id: 'quiz.code.starter', message: '처음 코드로 되돌리기'}),
   requirements: () => translate({id: 'quiz.code.requirements', message: '확인한 조건'}),
   met: () => translate({id: 'quiz.code.met', message: '충족'}),
