@@ -1,0 +1,131 @@
+/**
+ * Browser benchmarks on the built site (`npm run build` first). Figures are printed, never asserted:
+ *  1. JavaScript a chapter page loads (gzip) compared with a plain docs page — goal: at most +40 KB;
+ *  2. Lighthouse mobile performance of a chapter page — goal: at least 97;
+ *  3. time from clicking Run to the inspectors being drawn, median over the chapter examples — goal: at most 50 ms.
+ * Usage: npx tsx scripts/bench-browser.ts [--dir build] [--skip-lighthouse]
+ */
+import {spawn} from 'node:child_process';
+import {mkdtempSync, rmSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {gzipSync} from 'node:zlib';
+import {chromium, type BrowserContext} from 'playwright-core';
+import {startStaticServer} from '../e2e/static-server';
+import {CHROMIUM_ARGS} from '../e2e/browser';
+
+const argv = process.argv.slice(2);
+const dirArg = argv.indexOf('--dir');
+const dir = path.resolve(dirArg >= 0 ? argv[dirArg + 1] : 'build');
+const CHAPTERS = ['/docs/overview', '/docs/socket', '/docs/connect', '/docs/read-write', '/docs/close', '/docs/http'];
+const PLAIN = '/docs/glossary';
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+
+async function withContext<T>(fn: (ctx: BrowserContext) => Promise<T>): Promise<T> {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'sl-bench-'));
+  const ctx = await chromium.launchPersistentContext(profile, {executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS});
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.close();
+    rmSync(profile, {recursive: true, force: true});
+  }
+}
+
+/** gzip bytes of every script the page loads before any interaction (no scrolling). */
+async function scriptWeight(ctx: BrowserContext, url: string): Promise<number> {
+  const page = await ctx.newPage();
+  const bodies: Promise<number>[] = [];
+  page.on('response', (res) => {
+    if (res.request().resourceType() === 'script') bodies.push(res.body().then((b) => gzipSync(b, {level: 9}).length, () => 0));
+  });
+  await page.goto(url, {waitUntil: 'networkidle'});
+  await page.waitForTimeout(500);
+  const total = (await Promise.all(bodies)).reduce((a, b) => a + b, 0);
+  await page.close();
+  return total;
+}
+
+/** ms from clicking Run to a descriptor table being in the block, for every runnable block of the page. */
+async function runToInspectors(ctx: BrowserContext, url: string): Promise<number[]> {
+  const page = await ctx.newPage();
+  await page.goto(url, {waitUntil: 'networkidle'});
+  const count = await page.locator('[data-live-code]').count();
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const block = page.locator('[data-live-code]').nth(i);
+    await block.scrollIntoViewIfNeeded();
+    // Let the live part load, as it does for a reader who scrolls to the block and reads it first.
+    await block.getByRole('textbox').first().waitFor({timeout: 10_000}).catch(() => undefined);
+    await page.waitForLoadState('networkidle');
+    const ms = await block.evaluate(async (root) => {
+      const button = [...root.querySelectorAll('button')].find((b) => /^(실행|Run)$/.test(b.textContent?.trim() ?? ''));
+      if (!button) return NaN;
+      const drawn = () => [...root.querySelectorAll('caption')].some((c) => /디스크립터|Descriptor/.test(c.textContent ?? ''));
+      const t0 = performance.now();
+      const done = new Promise<number>((resolve) => {
+        const obs = new MutationObserver(() => {
+          if (drawn()) {
+            obs.disconnect();
+            // wait for the frame that paints it
+            requestAnimationFrame(() => resolve(performance.now() - t0));
+          }
+        });
+        obs.observe(root, {subtree: true, childList: true, characterData: true});
+        setTimeout(() => resolve(NaN), 5000);
+      });
+      button.click();
+      return done;
+    });
+    if (!Number.isNaN(ms)) times.push(ms);
+  }
+  await page.close();
+  return times;
+}
+
+async function lighthouseScore(url: string): Promise<number | null> {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'sl-lh-'));
+  const port = 9300 + Math.floor(Math.random() * 500);
+  const proc = spawn('/usr/bin/chromium', [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'], {
+    stdio: 'ignore',
+  });
+  try {
+    await new Promise((r) => setTimeout(r, 1500));
+    const {default: lighthouse} = await import('lighthouse');
+    const result = await lighthouse(url, {port, output: 'json', onlyCategories: ['performance'], logLevel: 'error'});
+    const score = result?.lhr.categories.performance.score;
+    return score == null ? null : Math.round(score * 100);
+  } finally {
+    proc.kill();
+    rmSync(profile, {recursive: true, force: true});
+  }
+}
+
+const server = await startStaticServer(dir);
+try {
+  await withContext(async (ctx) => {
+    const plain = await scriptWeight(ctx, server.url + PLAIN);
+    console.log(`JavaScript (gzip) on a plain docs page ${PLAIN}: ${(plain / 1024).toFixed(1)} KB`);
+    for (const chapter of CHAPTERS) {
+      const w = await scriptWeight(ctx, server.url + chapter);
+      console.log(`  ${chapter}: ${(w / 1024).toFixed(1)} KB, ${((w - plain) / 1024).toFixed(1)} KB more (goal: at most 40 KB more)`);
+    }
+    const all: number[] = [];
+    for (const chapter of CHAPTERS) all.push(...(await runToInspectors(ctx, server.url + chapter)));
+    console.log(
+      `Run → inspectors drawn: median ${median(all).toFixed(1)} ms over ${all.length} examples (min ${Math.min(...all).toFixed(1)}, max ${Math.max(...all).toFixed(1)}; goal: at most 50 ms)`,
+    );
+  });
+  if (!argv.includes('--skip-lighthouse')) {
+    for (const p of ['/docs/socket', '/en/docs/socket']) {
+      const score = await lighthouseScore(server.url + p);
+      console.log(`Lighthouse mobile performance ${p}: ${score ?? 'n/a'} (goal: at least 97)`);
+    }
+  }
+} finally {
+  await server.close();
+}
