@@ -7,17 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import {chromium, type BrowserContext, type Page} from 'playwright-core';
 import {inject} from 'vitest';
+import {CHROMIUM_ARGS} from './chromium';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export {CHROMIUM_ARGS};
 
 export function baseUrl(): string {
   return inject('baseUrl');

@@ -3,7 +3,7 @@
  *  1. JavaScript a chapter page loads (gzip) compared with a plain docs page — goal: at most +40 KB;
  *  2. Lighthouse mobile performance of a chapter page — goal: at least 97;
  *  3. time from clicking Run to the inspectors being drawn, median over the chapter examples — goal: at most 50 ms.
- * Usage: npx tsx scripts/bench-browser.ts [--dir build] [--skip-lighthouse]
+ * Usage: npx tsx scripts/bench-browser.mts [--dir build] [--skip-lighthouse]
  */
 import {spawn} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
@@ -11,8 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import {gzipSync} from 'node:zlib';
 import {chromium, type BrowserContext} from 'playwright-core';
-import {startStaticServer} from '../e2e/static-server';
-import {CHROMIUM_ARGS} from '../e2e/browser';
+import {startStaticServer} from '../e2e/static-server.ts';
+import {CHROMIUM_ARGS} from '../e2e/chromium.ts';
 
 const argv = process.argv.slice(2);
 const dirArg = argv.indexOf('--dir');
