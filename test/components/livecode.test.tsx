@@ -17,7 +17,7 @@ const runner = vi.hoisted(() => ({
   requests: [] as RunRequest[],
 }));
 vi.mock('../../src/components/LiveCode/runnerFactory', () => ({
-  makeRunner: async () => ({
+  getRunner: async () => ({
     run: async (req: RunRequest) => {
       runner.requests.push(req);
       return runner.next!;

@@ -13,7 +13,7 @@ import type {LineMark} from './CodeSurface';
 import RunStatus from './RunStatus';
 import ConsoleOutput from './ConsoleOutput';
 import Inspectors from './Inspectors';
-import {makeRunner, type Runner} from './runnerFactory';
+import {getRunner} from './runnerFactory';
 import {clearEdit, loadEdit, saveEdit, storageKey} from './storage';
 import type {EarlyIntent} from './index';
 
@@ -42,7 +42,6 @@ export default function Live({original, language, expect, intent}: LiveProps): R
   const [running, setRunning] = useState(false);
   const [selectedLine, setSelectedLine] = useState<number | null>(null);
   const [selectedSegment, setSelectedSegment] = useState<number | null>(null);
-  const runner = useRef<Promise<Runner> | null>(null);
   const alive = useRef(true);
   const errorId = useId();
 
@@ -50,7 +49,6 @@ export default function Live({original, language, expect, intent}: LiveProps): R
     alive.current = true;
     return () => {
       alive.current = false;
-      void runner.current?.then((r) => r.dispose());
     };
   }, []);
 
@@ -63,11 +61,9 @@ export default function Live({original, language, expect, intent}: LiveProps): R
       const source = code;
       let result: RunResult;
       try {
-        runner.current ??= makeRunner();
-        result = await (await runner.current).run({code: source});
+        result = await (await getRunner()).run({code: source});
       } catch (err) {
-        // The worker itself failed (not the reader's program): say so instead of hanging.
-        runner.current = null;
+        // The worker itself failed to load (not the reader's program): say so instead of hanging.
         result = {
           status: 'error',
           error: {name: 'Error', message: err instanceof Error ? err.message : String(err)},
@@ -147,8 +143,11 @@ export default function Live({original, language, expect, intent}: LiveProps): R
     setSelectedSegment(null);
   };
 
+  // Start the worker as soon as the reader reaches for the block, so Run answers quickly.
+  const warmUp = () => void getRunner().catch(() => {});
+
   return (
-    <>
+    <div onPointerEnter={warmUp} onFocus={warmUp}>
       <Toolbar
         onRun={() => void run()}
         onReset={onReset}
@@ -199,6 +198,6 @@ export default function Live({original, language, expect, intent}: LiveProps): R
           }}
         />
       ) : null}
-    </>
+    </div>
   );
 }

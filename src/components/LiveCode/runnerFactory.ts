@@ -1,6 +1,7 @@
 /**
- * Where the live block gets its runner: the Web Worker client, loaded on first Run so the worker code
- * (sucrase, the simulator) is never part of the page's own JavaScript. Tests replace this module.
+ * Where live blocks get their runner: one Web Worker client per page, shared by every block (runs are
+ * queued, and a stopped endless loop gets a fresh worker). Its code (sucrase, the simulator) is loaded
+ * on the reader's first interaction with a block, never with the page. Tests replace this module.
  */
 import type {RunRequest, RunResult} from '../../runner/types';
 
@@ -9,7 +10,16 @@ export interface Runner {
   dispose(): void;
 }
 
-export async function makeRunner(): Promise<Runner> {
-  const {createRunner} = await import('../../runner/client');
-  return createRunner();
+let shared: Promise<Runner> | null = null;
+
+export function getRunner(): Promise<Runner> {
+  shared ??= import(/* webpackChunkName: "runner-client" */ '../../runner/client').then(
+    (m) => m.createRunner(),
+    (err: unknown) => {
+      // a chunk that failed to load (offline?) may load next time
+      shared = null;
+      throw err;
+    },
+  );
+  return shared;
 }
