@@ -1,7 +1,8 @@
 /**
- * The event queue of the virtual clock: a binary heap ordered by time, then by insertion order so
- * that segments on one link arrive in the order they were sent. Cancelled entries stay in the heap
- * and are skipped when they surface.
+ * The event queue of the virtual clock: a binary heap ordered by time. At equal times segments and
+ * callbacks come first, in insertion order (a link keeps its order), then timers, the one armed last
+ * first: Linux's timer wheel puts timers of one bucket at the head of a list and runs them from there.
+ * Cancelled entries stay in the heap and are skipped when they surface.
  */
 
 export const enum EventKind {
@@ -94,5 +95,8 @@ export class EventQueue {
 }
 
 function before(a: SimEvent, b: SimEvent): boolean {
-  return a.t < b.t || (a.t === b.t && a.order < b.order);
+  if (a.t !== b.t) return a.t < b.t;
+  const at = a.kind === EventKind.Timer;
+  if (at !== (b.kind === EventKind.Timer)) return !at;
+  return at ? a.order > b.order : a.order < b.order;
 }

@@ -209,11 +209,15 @@ export class World implements SimWorld, HostNet {
     }
   }
 
+  /**
+   * Events due exactly at the end stay pending: a call made at that instant goes first, as on Linux,
+   * where timers fire a little late (timer-wheel granularity) and the next call usually wins.
+   */
   advance(ms: number): void {
     const end = this.clock + ms;
     for (;;) {
       const next = this.queue.peek();
-      if (!next || next.t > end) break;
+      if (!next || next.t >= end) break;
       this.runBatch();
     }
     this.clock = end;

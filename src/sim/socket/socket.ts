@@ -46,8 +46,16 @@ export interface SocketHost {
   note(text: string): void;
 }
 
+/** What a SYN cookie encodes, so the returning ACK can be checked (kept here instead of hashed into the ISN). */
+interface Cookie {
+  iss: number;
+  irs: number;
+}
+
 export interface ListenQueue {
   backlog: number;
+  /** SYN cookies sent while the half-open queue was full, by "ip:port" of the client */
+  cookies: Map<string, Cookie>;
   /** handshake complete, waiting for accept() (ESTABLISHED, or later states if the peer moved on) */
   ready: Socket[];
   /** SYN received, SYN,ACK sent */
@@ -150,7 +158,7 @@ export class Socket implements TcpUser {
     } else if (this.host.portConflict(this, this.localPort, true)) {
       return {err: 'EADDRINUSE'};
     }
-    this.listenQ = {backlog: max, ready: [], pending: new Set()};
+    this.listenQ = {backlog: max, ready: [], pending: new Set(), cookies: new Map()};
     this.host.addListener(this);
     this.host.changed(this);
     return {ret: 0};
@@ -343,15 +351,57 @@ export class Socket implements TcpUser {
   listenerArrives(seg: Segment, env: TcpEnv): Segment | null {
     const q = this.listenQ!;
     if (seg.flags & RST) return null;
-    if (seg.flags & ACK) return resetFor(seg);
+    if (seg.flags & ACK) {
+      if (!(seg.flags & SYN) && this.cookieArrives(seg, env)) return null;
+      return resetFor(seg);
+    }
     if (!(seg.flags & SYN)) return null;
-    // Linux sk_acceptq_is_full(): the queue holds backlog + 1 connections; the next SYN is dropped silently
+    // Linux tcp_conn_request(): more half-open connections than the backlog looks like a SYN flood,
+    // and with tcp_syncookies=1 the SYN,ACK then carries a cookie instead of creating state
+    const cookie = q.pending.size > q.backlog;
+    // sk_acceptq_is_full(): the queue holds backlog + 1 connections; the next SYN is dropped silently
     if (q.ready.length > q.backlog) {
       this.host.note(
         `SYN dropped: accept queue of *:${this.localPort} is full (${q.ready.length} waiting, backlog ${q.backlog}); the client will retransmit`,
       );
       return null;
     }
+    if (cookie) {
+      const iss = env.random32();
+      q.cookies.set(seg.srcIp + ':' + seg.srcPort, {iss, irs: seg.seq});
+      this.host.note(
+        `${q.pending.size} half-open connections on *:${this.localPort} (backlog ${q.backlog}): the SYN is answered with a SYN cookie and no state is kept`,
+      );
+      return {
+        srcIp: seg.dstIp, dstIp: seg.srcIp, srcPort: seg.dstPort, dstPort: seg.srcPort,
+        seq: iss, ack: (seg.seq + 1) >>> 0, flags: SYN | ACK, window: this.recvBuf, payload: new Uint8Array(0),
+      };
+    }
+    const child = this.newChild(seg, env);
+    q.pending.add(child);
+    child.conn!.acceptSyn(seg);
+    return null;
+  }
+
+  /** An ACK that may return a SYN cookie (Linux cookie_v4_check): true if it was one (used or dropped). */
+  private cookieArrives(seg: Segment, env: TcpEnv): boolean {
+    const q = this.listenQ!;
+    const key = seg.srcIp + ':' + seg.srcPort;
+    const c = q.cookies.get(key);
+    if (!c || seg.ack !== ((c.iss + 1) >>> 0) || seg.seq !== ((c.irs + 1) >>> 0)) return false;
+    if (q.ready.length > q.backlog) {
+      this.host.note(`the ACK of a SYN cookie is dropped: accept queue of *:${this.localPort} is full and no state was kept`);
+      return true;
+    }
+    q.cookies.delete(key);
+    const child = this.newChild(seg, env, c.iss);
+    child.established(child.conn!);
+    child.conn!.openFromCookie(c.iss, c.irs, seg);
+    return true;
+  }
+
+  /** A connection socket for an incoming handshake, holding the listener's port. */
+  private newChild(seg: Segment, env: TcpEnv, iss?: number): Socket {
     const child = new Socket(this.host);
     child.parent = this;
     child.reuse = this.reuse;
@@ -362,11 +412,11 @@ export class Socket implements TcpUser {
     child.remoteIp = seg.srcIp;
     child.remotePort = seg.srcPort;
     child.host.holdPort(child, seg.dstPort);
-    child.conn = new TcpConnection(env, child, seg.dstIp, seg.dstPort, seg.srcIp, seg.srcPort, child.sendBuf, child.recvBuf);
+    child.conn = new TcpConnection(
+      env, child, seg.dstIp, seg.dstPort, seg.srcIp, seg.srcPort, child.sendBuf, child.recvBuf, iss ?? env.random32(),
+    );
     this.host.addConnection(child);
-    q.pending.add(child);
-    child.conn.acceptSyn(seg);
-    return null;
+    return child;
   }
 
   private stopListening(): void {

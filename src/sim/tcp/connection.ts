@@ -23,6 +23,12 @@ export const TIME_WAIT_MS = 60_000;
 /** tcp_fin_timeout: how long an orphaned connection may sit in FIN-WAIT-2 */
 export const FIN_WAIT2_MS = 60_000;
 export const SYN_RETRIES = 6;
+/**
+ * tcp_syn_linear_timeouts (Linux 6.5+): the first 4 SYN retransmissions keep the 1 s timeout before it
+ * starts doubling, and they come on top of tcp_syn_retries. SYNs leave at 0, 1, 2, 3, 4, 5, 7, 11, 19,
+ * 35, 67 s and connect() gives up with ETIMEDOUT at 131 s.
+ */
+export const SYN_LINEAR_TIMEOUTS = 4;
 export const SYNACK_RETRIES = 5;
 export const DATA_RETRIES = 15;
 /** tcp_wmem[1] and tcp_rmem[1] */
@@ -70,8 +76,9 @@ export class TcpConnection {
     readonly remotePort: number,
     sendBuffer = SEND_BUFFER,
     recvBuffer = RECV_BUFFER,
+    iss = env.random32(),
   ) {
-    this.snd = new TcpSender(env.random32(), sendBuffer);
+    this.snd = new TcpSender(iss, sendBuffer);
     this.rcv = new TcpReceiver(recvBuffer);
   }
 
@@ -96,6 +103,23 @@ export class TcpConnection {
     this.setState('SYN-RECEIVED');
     this.emit(this.snd.synMessage(), true);
     this.armRto();
+  }
+
+  /**
+   * A listener under SYN flood protection answered a SYN with a SYN cookie and kept no state; this ACK
+   * carries the cookie back, so the connection starts directly in ESTABLISHED (Linux cookie_v4_check).
+   */
+  openFromCookie(iss: number, irs: number, ack: Segment): void {
+    this.passive = true;
+    this.rcv.synReceived(irs);
+    this.snd.synMessage();
+    this.snd.acknowledge(seqAdd(iss, 1));
+    this.snd.wnd = ack.window;
+    this.snd.wl1 = ack.seq;
+    this.snd.wl2 = ack.ack;
+    this.lastAckSent = this.rcv.nxt;
+    this.setState('ESTABLISHED');
+    if (ack.payload.length > 0 || ack.flags & FIN) this.synchronizedArrives(ack);
   }
 
   /** SEND (§3.10.2): queue bytes from `offset`, send what the window allows; returns bytes taken. */
@@ -548,14 +572,15 @@ export class TcpConnection {
   /** RFC 6298 §5.4–5.6 with Linux's retry limits. */
   private retransmitTimeout(): void {
     if (this.snd.inFlight() <= 0) return;
-    const limit = this.state === 'SYN-SENT' ? SYN_RETRIES : this.state === 'SYN-RECEIVED' ? SYNACK_RETRIES : DATA_RETRIES;
+    const synSent = this.state === 'SYN-SENT';
+    const limit = synSent ? SYN_RETRIES + SYN_LINEAR_TIMEOUTS : this.state === 'SYN-RECEIVED' ? SYNACK_RETRIES : DATA_RETRIES;
     if (this.retries >= limit) {
       this.env.note(`${this.describe()} gave up after ${this.retries} retransmissions: connection timed out`);
       this.abortWith('ETIMEDOUT');
       return;
     }
     this.retries++;
-    this.rto = Math.min(this.rto * 2, RTO_MAX_MS);
+    if (!synSent || this.retries > SYN_LINEAR_TIMEOUTS) this.rto = Math.min(this.rto * 2, RTO_MAX_MS);
     this.env.note(`retransmission timeout: ${this.describe()} sends again (attempt ${this.retries}, next timeout ${this.rto} ms)`);
     this.recovering = true;
     if (this.state === 'SYN-RECEIVED') this.transmit(SYN | ACK, this.snd.iss, EMPTY);
