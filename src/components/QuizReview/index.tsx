@@ -109,7 +109,7 @@ export default function QuizReview(): ReactNode {
         <button
           ref={resetRef}
           type="button"
-          className="button button--outline button--danger"
+          className="button button--secondary"
           aria-expanded={confirming}
           onClick={() => setConfirming((c) => !c)}>
           {reviewStrings.resetProgress()}
@@ -120,7 +120,7 @@ export default function QuizReview(): ReactNode {
         <div role="group" aria-label={reviewStrings.resetProgress()} className={styles.confirm}>
           <p>{reviewStrings.resetConfirmText()}</p>
           <div className={quizStyles.actions}>
-            <button ref={confirmRef} type="button" className="button button--danger button--sm" onClick={reset}>
+            <button ref={confirmRef} type="button" className={`button button--sm ${styles.dangerButton}`} onClick={reset}>
               {reviewStrings.resetConfirmButton()}
             </button>
             <button
