@@ -38,14 +38,14 @@ describe('DescriptorTable', () => {
       ['0', '표준 입력 (stdin)', '—', '—', '—'],
       ['1', '표준 출력 (stdout)', '—', '—', '—'],
       ['2', '표준 오류 (stderr)', '—', '—', '—'],
-      ['3', '소켓 #10', '10.0.0.2:40000', '93.184.216.34:80 (www.example.com)', 'ESTABLISHED'],
+      ['3', '소켓', '10.0.0.2:40000', '93.184.216.34:80 (www.example.com)', 'ESTABLISHED'],
     ]);
   });
 
   test('after socket(): descriptor 3 exists but is neither bound nor connected', () => {
     render(<DescriptorTable host={host(afterCall(1), 'client')} />);
     const rows = bodyRows(screen.getByRole('table'));
-    expect(rows[3]).toEqual(['3', '소켓 #10', '0.0.0.0:0', '—', 'CLOSED']);
+    expect(rows[3]).toEqual(['3', '소켓', '0.0.0.0:0', '—', 'CLOSED']);
   });
 
   test('after close(): only the standard streams are left', () => {

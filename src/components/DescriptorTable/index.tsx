@@ -51,10 +51,8 @@ export default function DescriptorTable({host}: {host: HostState}): ReactNode {
         {host.fds.map((row) => (
           <tr key={row.fd} data-fd={row.fd}>
             <th scope="row">{row.fd}</th>
-            <td>
-              {socketWord}
-              {row.sock !== null ? <span className={styles.sockId}> #{row.sock}</span> : null}
-            </td>
+            {/* the simulator's socket id is left out: next to descriptor numbers it only confuses */}
+            <td>{socketWord}</td>
             <td>{row.local ?? '—'}</td>
             <td>{withHost(row.remote, row.remoteHost)}</td>
             <td>{row.state ?? '—'}</td>

@@ -24,7 +24,10 @@ export interface RunStatusProps {
 
 export default function RunStatus(props: RunStatusProps): ReactNode {
   return (
-    <div className={styles.status} aria-live="polite">
+    <div
+      className={styles.status}
+      aria-live="polite"
+      data-status={props.running ? 'running' : (props.result?.status ?? 'idle')}>
       {props.running ? (
         <p className={styles.statusLine}>{translate({id: 'livecode.status.running', message: '실행 중…'})}</p>
       ) : props.result ? (

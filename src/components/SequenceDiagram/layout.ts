@@ -136,7 +136,9 @@ export function layoutDiagram(segments: SegmentRow[], hostOrder: string[]): Diag
   });
 
   const lastY = Math.max(y, ...arrows.map((a) => a.y2));
-  const width = LEFT + Math.max(0, lanes.length - 1) * LANE_GAP + RIGHT;
+  // room for labels that stick out to the right (loops, a wide last lane); ~7 px per 11 px monospace char
+  const labelRight = (a: Arrow) => a.labelX + a.label.length * (a.loop ? 7 : 3.5) + 8;
+  const width = Math.ceil(Math.max(LEFT + Math.max(0, lanes.length - 1) * LANE_GAP + RIGHT, ...arrows.map(labelRight)));
   return {width, height: lastY + BOTTOM, lanes, arrows, ticks};
 }
 
