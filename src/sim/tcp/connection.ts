@@ -31,8 +31,12 @@ export const SYN_RETRIES = 6;
 export const SYN_LINEAR_TIMEOUTS = 4;
 export const SYNACK_RETRIES = 5;
 export const DATA_RETRIES = 15;
-/** tcp_wmem[1] and tcp_rmem[1] */
-export const SEND_BUFFER = 16384;
+/**
+ * Send buffer: tcp_wmem[1] is 16384, but Linux expands it when the connection is set up
+ * (tcp_sndbuf_expand: room for twice the initial window of 10 segments, about 2 × 10 × 2304 bytes).
+ * Receive buffer: tcp_rmem[1].
+ */
+export const SEND_BUFFER = 46080;
 export const RECV_BUFFER = 131072;
 
 export class TcpConnection {
