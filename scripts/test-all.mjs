@@ -55,7 +55,15 @@ function ensureChromium() {
   return false;
 }
 
-if (!args.has('--browser-only')) vitest('unit');
+if (!args.has('--browser-only')) {
+  // The type check counts as one test: the site's code, the simulator, scripts and tests all type-check.
+  if (run('npx', ['tsc', '--noEmit', '-p', '.']) === 0) passed += 1;
+  else {
+    failed += 1;
+    problems.push('typecheck (tsc --noEmit) failed');
+  }
+  vitest('unit');
+}
 
 if (!args.has('--unit-only')) {
   let built = args.has('--skip-build') && existsSync('build/index.html');
