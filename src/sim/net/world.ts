@@ -59,6 +59,7 @@ export class World implements SimWorld, HostNet {
   private readonly isn = new Map<string, number>();
   private dirty: Socket[] = [];
   private readonly lastView = new Map<Socket, string>();
+  private readonly lastState = new Map<Socket, string>();
   private readonly watchers = new Map<Socket, () => void>();
   private readonly wakeScheduled = new Set<Socket>();
 
@@ -331,7 +332,10 @@ export class World implements SimWorld, HostNet {
 
   sockChanged(sock: Socket): void {
     if (!this.tracing || sock.dead) return;
-    this.dirty.push(sock);
+    // a new state is shown at once, so the trace holds every state a socket passes through;
+    // queue-length changes are gathered and shown once the event is processed
+    if (this.lastState.get(sock) !== sock.state) this.emitView(sock);
+    else this.dirty.push(sock);
   }
 
   sockGone(sock: Socket): void {
@@ -339,6 +343,7 @@ export class World implements SimWorld, HostNet {
     if (!this.tracing) return;
     this.flush();
     this.lastView.delete(sock);
+    this.lastState.delete(sock);
     this.emit({kind: 'sock-gone', t: this.clock, host: sock.host.name, sock: sock.id});
   }
 
@@ -364,15 +369,18 @@ export class World implements SimWorld, HostNet {
     if (this.dirty.length === 0) return;
     const list = this.dirty;
     this.dirty = [];
-    for (const s of list) {
-      if (s.dead) continue;
-      const view = sockView(s);
-      const key = `${view.state}|${view.recvQ}|${view.sendQ}|${view.local.ip}:${view.local.port}|${
-        view.remote ? view.remote.ip + ':' + view.remote.port : '-'}|${view.orphan}`;
-      if (this.lastView.get(s) === key) continue;
-      this.lastView.set(s, key);
-      this.emit({kind: 'sock', t: this.clock, host: s.host.name, sock: s.id, ...view});
-    }
+    for (const s of list) if (!s.dead) this.emitView(s);
+  }
+
+  /** A `sock` event with the socket's full view, unless it equals the last one. */
+  private emitView(s: Socket): void {
+    const view = sockView(s);
+    const key = `${view.state}|${view.recvQ}|${view.sendQ}|${view.local.ip}:${view.local.port}|${
+      view.remote ? view.remote.ip + ':' + view.remote.port : '-'}|${view.orphan}`;
+    if (this.lastView.get(s) === key) return;
+    this.lastView.set(s, key);
+    this.lastState.set(s, view.state);
+    this.emit({kind: 'sock', t: this.clock, host: s.host.name, sock: s.id, ...view});
   }
 
   private emit(e: TraceEvent): void {
