@@ -126,7 +126,7 @@ export default function SequenceDiagram(props: SequenceDiagramProps): ReactNode 
                   ✕
                 </text>
               ) : null}
-              <text x={a.labelX} y={a.labelY} className={styles.label} textAnchor={a.loop ? 'start' : 'middle'}>
+              <text x={a.labelX} y={a.labelY} className={styles.label} textAnchor={a.labelAnchor}>
                 {a.label}
               </text>
             </g>

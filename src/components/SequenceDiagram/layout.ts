@@ -33,8 +33,10 @@ export interface Arrow {
   lost: boolean;
   /** tcpdump-like: "S seq=0", "SA seq=0 ack=1", "PA 1:43(42)" */
   label: string;
+  /** the label sits just above where the arrow leaves, on the side it goes to, so the line never crosses it */
   labelX: number;
   labelY: number;
+  labelAnchor: 'start' | 'end';
   /** the arrowhead (three points), absent for a lost segment */
   head: string | null;
   /** a segment a host sent to itself is drawn as a loop */
@@ -130,14 +132,17 @@ export function layoutDiagram(segments: SegmentRow[], hostOrder: string[]): Diag
     // (a zero-latency link would sort the arrival beside the send: keep every arrow pointing down)
     const y2 = lost ? y1 + LOST_DROP : Math.max(arriveY.get(i)!, y1 + SAME_TIME_GAP);
     const label = segmentLabel(seg);
-    const labelX = loop ? x1 + 48 : (x1 + x2) / 2;
-    const labelY = (y1 + y2) / 2 - 5;
-    return {seg, x1, y1, x2, y2, lost, label, labelX, labelY, head: lost ? null : arrowHead(x1, y1, x2, y2, loop), loop};
+    const rightwards = loop || xTo > x1;
+    const labelX = loop ? x1 + 48 : x1 + (rightwards ? 10 : -10);
+    const labelY = y1 - 5;
+    const labelAnchor = rightwards ? 'start' : 'end';
+    const head = lost ? null : arrowHead(x1, y1, x2, y2, loop);
+    return {seg, x1, y1, x2, y2, lost, label, labelX, labelY, labelAnchor, head, loop};
   });
 
   const lastY = Math.max(y, ...arrows.map((a) => a.y2));
-  // room for labels that stick out to the right (loops, a wide last lane); ~7 px per 11 px monospace char
-  const labelRight = (a: Arrow) => a.labelX + a.label.length * (a.loop ? 7 : 3.5) + 8;
+  // room for labels that stick out to the right (loops); ~7 px per 11 px monospace character
+  const labelRight = (a: Arrow) => (a.labelAnchor === 'start' ? a.labelX + a.label.length * 7 : a.labelX) + 8;
   const width = Math.ceil(Math.max(LEFT + Math.max(0, lanes.length - 1) * LANE_GAP + RIGHT, ...arrows.map(labelRight)));
   return {width, height: lastY + BOTTOM, lanes, arrows, ticks};
 }
