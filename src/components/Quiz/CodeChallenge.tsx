@@ -50,7 +50,9 @@ function CodeChallenge({question, code, onCode, onChecked}: Props): ReactNode {
   return (
     <div className={styles.codeChallenge}>
       {/* LiveCode's editor: highlighted, Tab indents, Esc then Tab leaves, Ctrl/Cmd+Enter checks */}
-      <Editor code={code} language="ts" onChange={onCode} onRun={() => void check()} />
+      <div data-code-editor="">
+        <Editor code={code} language="ts" onChange={onCode} onRun={() => void check()} />
+      </div>
       <div className={styles.actions}>
         <button type="button" className="button button--primary button--sm" onClick={check} aria-disabled={busy}>
           {quizStrings.check()}

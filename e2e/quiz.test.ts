@@ -1,0 +1,220 @@
+/**
+ * Quizzes in Chromium against the built site: answers survive a reload, the keyboard alone is enough, a corrupted
+ * saved entry gives a notice instead of a broken page, predict and code questions run in the worker, and axe finds
+ * nothing on a chapter with its quiz or on the review page, in both locales.
+ */
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import type {Locator, Page} from 'playwright-core';
+import {axeViolations} from './axe';
+import {baseUrl, openBrowser, watchedPage, type Session, type WatchedPage} from './browser';
+
+const KEY = 'socketlab:quiz:v1';
+
+let session: Session;
+beforeAll(async () => {
+  session = await openBrowser();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+/** A fresh page at `path` with no saved progress. */
+async function open(path: string): Promise<WatchedPage> {
+  const w = await watchedPage(session);
+  await w.page.goto(baseUrl() + path, {waitUntil: 'networkidle'});
+  await w.page.evaluate(() => localStorage.clear());
+  await w.page.reload({waitUntil: 'networkidle'});
+  return w;
+}
+
+/**
+ * axe's violations inside the quiz (formatted like e2e/axe.ts). The rest of a chapter (its prose and runnable
+ * examples) is checked page by page in e2e/site.test.ts, and so are the components a quiz borrows: the site's
+ * highlighted code blocks (syntax colours of the Prism theme), LiveCode blocks and LiveCode's editor
+ * (e2e/livecode.test.ts).
+ */
+async function axeViolationsIn(page: Page, selector: string): Promise<string[]> {
+  const results = await new AxeBuilder({page})
+    .include(selector)
+    .exclude(`${selector} .theme-code-block`)
+    .exclude(`${selector} [data-live-code]`)
+    .exclude(`${selector} [data-code-editor]`)
+    .analyze();
+  return results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`,
+  );
+}
+
+function quizRegion(page: Page, name: RegExp): Locator {
+  return page.getByRole('region', {name});
+}
+
+function question(region: Locator, legend: RegExp): Locator {
+  return region.locator('fieldset').filter({has: region.page().locator('legend', {hasText: legend})});
+}
+
+describe('answers are saved', () => {
+  it('answer, reload: the answer and its feedback are still there, with no console error', async () => {
+    const {page, errors} = await open('/docs/connect');
+    const region = quizRegion(page, /^퀴즈: /);
+    const q = question(region, /웹 서버\(HTTP\)는 보통 몇 번 포트/);
+
+    await q.getByRole('textbox', {name: '답'}).fill('80');
+    await q.getByRole('button', {name: '확인'}).click();
+    await expect.poll(() => q.textContent()).toContain('정답');
+
+    await page.reload({waitUntil: 'networkidle'});
+
+    const again = question(quizRegion(page, /^퀴즈: /), /웹 서버\(HTTP\)는 보통 몇 번 포트/);
+    await expect.poll(() => again.getByRole('textbox', {name: '답'}).inputValue()).toBe('80');
+    expect(await again.textContent()).toContain('정답');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the review page counts it and the retake view lists a wrong answer with its section link', async () => {
+    const {page, errors} = await open('/docs/socket');
+    const q = question(quizRegion(page, /^퀴즈: /), /디스크립터를 가장 잘 설명한/);
+    await q.getByRole('radio', {name: '포트 번호의 다른 이름'}).check();
+    await q.getByRole('button', {name: '확인'}).click();
+    await expect.poll(() => q.textContent()).toContain('오답');
+
+    await page.goto(`${baseUrl()}/docs/review`, {waitUntil: 'networkidle'});
+    const row = page.getByRole('row', {name: /2장 소켓 만들기/});
+    await expect.poll(() => row.locator('td').allTextContents()).toEqual(['1', '0', '1', expect.any(String)]);
+    await page.getByRole('button', {name: '틀린 문제 다시 풀기'}).click();
+    const retake = page.getByRole('region', {name: /^퀴즈: 틀린 문제/});
+    expect(await retake.locator('fieldset').count()).toBe(1);
+    expect(await retake.getByRole('link', {name: /2장 · 디스크립터는 번호표/}).getAttribute('href')).toBe(
+      '/docs/socket#descriptor-is-a-tag',
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('keyboard only', () => {
+  it('picks a choice with Space, moves to Check with Tab and presses it with Enter', async () => {
+    const {page} = await open('/docs/socket');
+    const q = question(quizRegion(page, /^퀴즈: /), /디스크립터를 가장 잘 설명한/);
+
+    await q.getByRole('radio').first().focus();
+    await page.keyboard.press('ArrowDown'); // arrows move through the radio group (and select)
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('확인');
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => q.textContent()).toContain('정답');
+    expect(await q.getByRole('radio', {name: '소켓을 구별하기 위한 번호표'}).isChecked()).toBe(true);
+    await page.close();
+  });
+
+  it('types a short answer and submits it with Enter', async () => {
+    const {page} = await open('/docs/close');
+    const q = question(quizRegion(page, /^퀴즈: /), /TIME-WAIT.{0,3}는 몇 초/);
+
+    await q.getByRole('textbox', {name: '답'}).focus();
+    await page.keyboard.type('60초');
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => q.textContent()).toContain('정답');
+    await page.close();
+  });
+});
+
+describe('corrupted saved progress', () => {
+  it('is set aside with a visible notice; the quiz still works', async () => {
+    const {page, errors} = await open('/docs/overview');
+    await page.evaluate((key) => localStorage.setItem(key, '{"version":1,"answers":{"x":'), KEY);
+
+    await page.reload({waitUntil: 'networkidle'});
+
+    const region = quizRegion(page, /^퀴즈: /);
+    await expect.poll(() => region.getByRole('status').first().textContent()).toContain('저장된 진행 상황을 읽을 수 없어 따로 보관했습니다');
+    expect(await page.evaluate((key) => localStorage.getItem(`${key}:corrupt-1`), KEY)).toBe('{"version":1,"answers":{"x":');
+    expect(await region.locator('fieldset').count()).toBeGreaterThanOrEqual(5);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('running programs in the page', () => {
+  it('a predict question, once answered, becomes a runnable block that prints the outcome', async () => {
+    const {page, errors} = await open('/docs/socket');
+    const q = question(quizRegion(page, /^퀴즈: /), /이 프로그램은 무엇을 출력할까요/);
+    expect(await q.getByRole('button', {name: '실행'}).count()).toBe(0); // read-only before answering
+    await q.getByRole('textbox', {name: '예상한 결과'}).fill('3');
+    await q.getByRole('button', {name: '확인'}).click();
+
+    await q.getByRole('button', {name: '실행'}).click();
+
+    const output = q.getByRole('region', {name: '출력'});
+    await expect.poll(() => output.textContent(), {timeout: 15_000}).toMatch(/^출력\s*3\s*$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a code challenge runs the edited program and is graded by its checker', async () => {
+    const {page} = await open('/docs/socket');
+    const q = question(quizRegion(page, /^퀴즈: /), /3을 두 번 돌려주도록/);
+    await q.getByRole('textbox', {name: '코드 편집기'}).fill('const a = socket();\nclose(a);\nconst b = socket();\nconsole.log(a, b);');
+
+    await q.getByRole('button', {name: '확인'}).click();
+
+    await expect.poll(() => q.textContent(), {timeout: 15_000}).toContain('정답');
+    await page.close();
+  });
+});
+
+describe('English', () => {
+  it('has the English names: region "Quiz: …", button "Check", feedback "Correct" / "Incorrect"', async () => {
+    const {page} = await open('/en/docs/connect');
+    const region = quizRegion(page, /^Quiz: /);
+    const q = question(region, /Which port does a web server/);
+
+    await q.getByRole('textbox', {name: 'Answer'}).fill('8080');
+    await q.getByRole('button', {name: 'Check'}).click();
+    await expect.poll(() => q.textContent()).toContain('Incorrect');
+
+    await q.getByRole('button', {name: 'Try again'}).click();
+    await q.getByRole('textbox', {name: 'Answer'}).fill('80');
+    await q.getByRole('button', {name: 'Check'}).click();
+    await expect.poll(() => q.textContent()).toContain('Correct');
+    expect(await q.textContent()).not.toContain('Incorrect');
+    await page.close();
+  });
+});
+
+describe('axe', () => {
+  it.each(['/docs/close', '/en/docs/close'])('%s: no violation in the quiz, answered (feedback and solution shown)', async (p) => {
+    const {page} = await open(p);
+    const region = quizRegion(page, /^(퀴즈|Quiz): /);
+    const q = region.locator('fieldset').first();
+    await q.getByRole('radio').nth(1).check();
+    await q.getByRole('button', {name: /^(확인|Check)$/}).click();
+    await expect.poll(() => q.textContent()).toMatch(/오답|Incorrect/);
+    await region.locator('details summary').first().click();
+
+    expect(await axeViolationsIn(page, '[data-quiz]')).toEqual([]);
+    await page.close();
+  });
+
+  it.each(['/docs/review', '/en/docs/review'])('%s: no violation with the retake view and the reset confirmation open', async (p) => {
+    const {page} = await open(p);
+    await page.evaluate(
+      (key) =>
+        localStorage.setItem(key, JSON.stringify({version: 1, answers: {'connect-web-port': {answer: '8080', attempts: 1, correct: false}}})),
+      KEY,
+    );
+    await page.reload({waitUntil: 'networkidle'});
+    await page.getByRole('button', {name: /틀린 문제 다시 풀기|Retake wrong answers/}).click();
+    await page.getByRole('button', {name: /진행 상황 초기화|Reset progress/}).click();
+    expect(await page.locator('fieldset').count()).toBe(1);
+
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
