@@ -4,7 +4,7 @@
  */
 import {describe, expect, it} from 'vitest';
 import {ACK, RST, SYN} from '../../src/sim/wire/segment';
-import {Lab, clientPort} from './helpers';
+import {Lab, addrOf, clientPort} from './helpers';
 
 describe('LISTEN — RFC 9293 §3.10.7.2', () => {
   it('answers a SYN with SYN,ACK and completes the handshake without accept() (§3.5 Figure 6)', () => {
@@ -104,13 +104,13 @@ describe('SYN-SENT — RFC 9293 §3.10.7.3', () => {
     lab.connect('client', c, 'server', 8080);
     const first = lab.call('client', {call: 'getsockname', fd: c});
     expect(first).toMatchObject({addr: {ip: '0.0.0.0'}});
-    const oldPort = 'addr' in first ? first.addr.port : 0;
+    const oldPort = addrOf(first).port;
     expect(oldPort).toBeGreaterThanOrEqual(32768);
     lab.listener('server', 8080);
     expect(lab.connect('client', c, 'server', 8080)).toEqual({ret: 0});
     const again = lab.call('client', {call: 'getsockname', fd: c});
     expect(again).toMatchObject({addr: {ip: lab.ip('client')}});
-    expect('addr' in again && again.addr.port).not.toBe(oldPort);
+    expect(addrOf(again).port).not.toBe(oldPort);
   });
 
   it('answers a SYN,ACK with an unacceptable ACK by <SEQ=SEG.ACK><CTL=RST> and stays in SYN-SENT', () => {

@@ -137,9 +137,13 @@ export class Lab {
   }
 }
 
-/** the client's ephemeral port of its connection to `server:port` */
+/** the address in a getsockname/getpeername/accept result; throws if there is none */
+export function addrOf(r: SyscallResult): {ip: string; port: number} {
+  if (!('addr' in r) || !r.addr) throw new Error(`no address in ${JSON.stringify(r)}`);
+  return r.addr;
+}
+
+/** the local port of a descriptor (getsockname) */
 export function clientPort(lab: Lab, fd: number, host = 'client'): number {
-  const r = lab.call(host, {call: 'getsockname', fd});
-  if (!('addr' in r)) throw new Error('getsockname failed');
-  return r.addr.port;
+  return addrOf(lab.call(host, {call: 'getsockname', fd})).port;
 }
