@@ -38,8 +38,11 @@ export default function HttpLab(): ReactNode {
   const [rtt, setRtt] = useState('100');
   const [running, setRunning] = useState(false);
   const [run, setRun] = useState<LabRun | null>(null);
-  const [announcement, setAnnouncement] = useState('');
+  /** what the live region says: the visible part, and the sentence that is already shown below the table */
+  const [announcement, setAnnouncement] = useState<{visible: string; spoken?: string}>({visible: ''});
   const [failure, setFailure] = useState<string | null>(null);
+  /** finished runs, exposed as data-runs so a test can wait for the next one */
+  const [runs, setRuns] = useState(0);
   const words = useExplainWords();
   const ids = useId();
   const mounted = useRef(true);
@@ -63,19 +66,20 @@ export default function HttpLab(): ReactNode {
     setRtt(String(rttMs));
     setRunning(true);
     setFailure(null);
-    setAnnouncement(text.running());
+    setAnnouncement({visible: text.running()});
     try {
       const {runLab} = await import('./labRun');
       usedRunner.current = true;
       const results = await runLab(n, rttMs);
       if (!mounted.current) return;
       setRun({images: n, rttMs, results});
-      setAnnouncement(`${text.done()} ${explain(results, words)}`);
+      setRuns((k) => k + 1);
+      setAnnouncement({visible: text.done(), spoken: explain(results, words)});
     } catch (e) {
       if (!mounted.current) return;
       const message = fill(text.failed(), {message: e instanceof Error ? e.message : String(e)});
       setFailure(message);
-      setAnnouncement(message);
+      setAnnouncement({visible: message});
     } finally {
       if (mounted.current) setRunning(false);
     }
@@ -87,7 +91,7 @@ export default function HttpLab(): ReactNode {
   const failedModes = run?.results.filter((r) => r.status !== 'ok') ?? [];
 
   return (
-    <section className={styles.lab} aria-label={text.region()}>
+    <section className={styles.lab} aria-label={text.region()} data-runs={runs}>
       <p className={styles.intro}>{text.intro()}</p>
       <form className={styles.controls} onSubmit={onRun}>
         <div className={styles.field}>
@@ -130,12 +134,14 @@ export default function HttpLab(): ReactNode {
       </form>
 
       <p className={styles.status} role="status" aria-live="polite">
-        {announcement}
+        {announcement.visible}
+        {announcement.spoken ? <span className={styles.srOnly}> {announcement.spoken}</span> : null}
       </p>
 
-      <div className={styles.tableWrap}>
+      {/* focusable so a keyboard can scroll the table sideways on a narrow screen */}
+      <div className={styles.tableWrap} tabIndex={0} role="group" aria-labelledby={`${ids}-caption`}>
         <table className={styles.results}>
-          <caption>{text.results()}</caption>
+          <caption id={`${ids}-caption`}>{text.results()}</caption>
           <thead>
             <tr>
               <th scope="col">{text.colMode()}</th>
