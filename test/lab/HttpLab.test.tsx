@@ -107,7 +107,9 @@ describe('HttpLab after Run', () => {
         'HTTP/1.1 파이프라인 방식은 연결 1개, 핸드셰이크 1번, 왕복 2번이면 충분했지만 ' +
         'HTTP/1.0 순차 방식은 연결 3개, 핸드셰이크 3번, 왕복 6번이 필요했습니다.',
     );
+    // the live region announces the end and the sentence (the sentence only to screen readers: it is shown below)
     expect(within(lab).getByRole('status').textContent).toContain('실행을 마쳤습니다.');
+    expect(within(lab).getByRole('status').textContent).toContain('3.0배 빨랐습니다');
 
     // N = 4: five fetches
     fireEvent.change(within(lab).getByRole('spinbutton', {name: '이미지 수'}), {target: {value: '4'}});
