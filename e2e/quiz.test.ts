@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type {Locator, Page} from 'playwright-core';
 import {axeViolations} from './axe';
 import {baseUrl, openBrowser, watchedPage, type Session, type WatchedPage} from './browser';
+import {quizFor} from '../src/quiz/data';
 
 const KEY = 'socketlab:quiz:v1';
 
@@ -53,6 +54,23 @@ function quizRegion(page: Page, name: RegExp): Locator {
 function question(region: Locator, legend: RegExp): Locator {
   return region.locator('fieldset').filter({has: region.page().locator('legend', {hasText: legend})});
 }
+
+describe('server rendering', () => {
+  it.each([
+    ['/docs/connect', '퀴즈: 3장 접속'],
+    ['/en/docs/connect', 'Quiz: Chapter 3, connecting'],
+  ])('%s carries the quiz and its questions in the HTML, before any JavaScript', async (p, label) => {
+    const html = await (await fetch(baseUrl() + p)).text();
+
+    expect(html).toContain(`aria-label="${label}"`);
+    expect(html.match(/<fieldset>/g)?.length).toBe(quizFor('connect')!.questions.length);
+  });
+
+  it('the review page carries its progress table in the HTML', async () => {
+    const html = await (await fetch(`${baseUrl()}/docs/review`)).text();
+    expect(html).toContain('<caption>장별 진행 상황</caption>');
+  });
+});
 
 describe('answers are saved', () => {
   it('answer, reload: the answer and its feedback are still there, with no console error', async () => {

@@ -40,13 +40,20 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
+/** Renders a chapter's quiz and waits for its lazily loaded questions. */
+async function renderQuiz(chapter: string): Promise<void> {
+  render(<Quiz chapter={chapter} />);
+  await screen.findByRole('region', {}, {timeout: 5000});
+  await act(async () => {}); // let the progress effect run, as it does after hydration
+}
+
 function questionNamed(text: RegExp): HTMLElement {
   return screen.getByRole('group', {name: text});
 }
 
 describe('structure', () => {
-  it('is a region named "퀴즈: …" with one fieldset and legend per question and a Check button each', () => {
-    render(<Quiz chapter="socket" />);
+  it('is a region named "퀴즈: …" with one fieldset and legend per question and a Check button each', async () => {
+    await renderQuiz('socket');
 
     const region = screen.getByRole('region', {name: /^퀴즈: /});
     const groups = within(region).getAllByRole('group');
@@ -57,10 +64,10 @@ describe('structure', () => {
     expect(within(region).getAllByRole('button', {name: '확인'}).length).toBe(groups.length);
   });
 
-  it('shows the chapter title and the questions in English in the English locale', () => {
+  it('shows the chapter title and the questions in English in the English locale', async () => {
     // (the words around them, "Quiz:" and "Check", come from i18n/en/code.json: see e2e/quiz.test.ts)
     ctx.locale = 'en';
-    render(<Quiz chapter="connect" />);
+    await renderQuiz('connect');
 
     expect(screen.getByRole('region', {name: /Chapter 3, connecting$/})).toBeTruthy();
     expect(screen.getByRole('group', {name: /Which port does a web server/})).toBeTruthy();
@@ -68,9 +75,16 @@ describe('structure', () => {
   });
 });
 
+describe('an unknown chapter', () => {
+  it('says so on the page instead of rendering nothing', () => {
+    render(<Quiz chapter="no-such-chapter" />);
+    expect(screen.getByText(/Quiz not found: “no-such-chapter”/)).toBeTruthy();
+  });
+});
+
 describe('answering', () => {
-  it('a right answer says 정답 with the explanation, a link to the section, and is saved', () => {
-    render(<Quiz chapter="connect" />);
+  it('a right answer says 정답 with the explanation, a link to the section, and is saved', async () => {
+    await renderQuiz('connect');
     const q = questionNamed(/웹 서버\(HTTP\)는 보통 몇 번 포트/);
 
     fireEvent.change(within(q).getByRole('textbox', {name: '답'}), {target: {value: ' 80번 '}});
@@ -83,8 +97,8 @@ describe('answering', () => {
     expect(saved.answers['connect-web-port']).toEqual({answer: ' 80번 ', attempts: 1, correct: true});
   });
 
-  it('a wrong answer says 오답, offers the solution, and a retry clears it for another attempt', () => {
-    render(<Quiz chapter="connect" />);
+  it('a wrong answer says 오답, offers the solution, and a retry clears it for another attempt', async () => {
+    await renderQuiz('connect');
     const q = questionNamed(/웹 서버\(HTTP\)는 보통 몇 번 포트/);
 
     fireEvent.change(within(q).getByRole('textbox', {name: '답'}), {target: {value: '8080'}});
@@ -102,8 +116,8 @@ describe('answering', () => {
     expect(JSON.parse(localStorage.getItem(PROGRESS_KEY)!).answers['connect-web-port'].attempts).toBe(2);
   });
 
-  it('multiple choice needs exactly the right boxes', () => {
-    render(<Quiz chapter="connect" />);
+  it('multiple choice needs exactly the right boxes', async () => {
+    await renderQuiz('connect');
     const q = questionNamed(/connect\(\)에 넘기는 것을 모두/);
 
     for (const name of ['내 소켓의 디스크립터', '서버의 IP 주소']) fireEvent.click(within(q).getByRole('checkbox', {name}));
@@ -115,8 +129,8 @@ describe('answering', () => {
     expect(q.textContent).toContain('정답');
   });
 
-  it('checking with no answer asks for one and records no attempt', () => {
-    render(<Quiz chapter="overview" />);
+  it('checking with no answer asks for one and records no attempt', async () => {
+    await renderQuiz('overview');
     const q = questionNamed(/실제로 네트워크에 내보내는 것은/);
 
     fireEvent.click(within(q).getByRole('button', {name: '확인'}));
@@ -125,8 +139,8 @@ describe('answering', () => {
     expect(localStorage.getItem(PROGRESS_KEY)).toBeNull();
   });
 
-  it('a predict question with options is graded by the picked outcome', () => {
-    render(<Quiz chapter="connect" />);
+  it('a predict question with options is graded by the picked outcome', async () => {
+    await renderQuiz('connect');
     const q = questionNamed(/81번 포트에서 기다리는 소켓이 없어요/);
 
     fireEvent.click(within(q).getByRole('radio', {name: /ECONNREFUSED/}));
@@ -146,7 +160,7 @@ describe('saved progress', () => {
       JSON.stringify({version: 1, answers: {'socket-descriptor-tag': {answer: 'port', attempts: 1, correct: false}}}),
     );
 
-    render(<Quiz chapter="socket" />);
+    await renderQuiz('socket');
     const q = questionNamed(/디스크립터를 가장 잘 설명한/);
 
     expect((within(q).getByRole('radio', {name: '포트 번호의 다른 이름'}) as HTMLInputElement).checked).toBe(true);
@@ -154,10 +168,10 @@ describe('saved progress', () => {
     expect(screen.getByText(/10문제 중 1문제 풀이, 0문제 정답/)).toBeTruthy();
   });
 
-  it('a corrupted entry is set aside with a visible notice instead of breaking the quiz', () => {
+  it('a corrupted entry is set aside with a visible notice instead of breaking the quiz', async () => {
     localStorage.setItem(PROGRESS_KEY, '{"version":1,"answers":');
 
-    render(<Quiz chapter="socket" />);
+    await renderQuiz('socket');
 
     expect(screen.getByRole('status').textContent).toContain('저장된 진행 상황을 읽을 수 없어 따로 보관했습니다');
     expect(localStorage.getItem(`${PROGRESS_KEY}:corrupt-1`)).toBe('{"version":1,"answers":');
@@ -178,7 +192,7 @@ describe('code challenge', () => {
   ];
 
   it('runs the edited code, grades it with its checker and lists the requirements', async () => {
-    render(<Quiz chapter="socket" />);
+    await renderQuiz('socket');
     const q = questionNamed(/socket\(\)이 3을 두 번 돌려주도록/);
     const editor = within(q).getByRole('textbox', {name: '코드 편집기'});
 

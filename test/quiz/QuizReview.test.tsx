@@ -4,7 +4,7 @@
  * (fresh, with links to their sections), and reset behind a confirmation.
  */
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {cleanup, fireEvent, render, screen, within} from '@testing-library/react';
+import {act, cleanup, fireEvent, render, screen, within} from '@testing-library/react';
 import QuizReview from '../../src/components/QuizReview';
 import {PROGRESS_KEY} from '../../src/quiz/storage';
 import {resetStoreForTests} from '../../src/quiz/progressStore';
@@ -26,6 +26,13 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
+/** Renders the review page and waits for its lazily loaded body. */
+async function renderReview(): Promise<void> {
+  render(<QuizReview />);
+  await screen.findByRole('table', {}, {timeout: 5000});
+  await act(async () => {}); // let the progress effect run, as it does after hydration
+}
+
 function row(chapterTitle: RegExp): string[] {
   const table = screen.getByRole('table', {name: '장별 진행 상황'});
   const header = within(table).getByRole('rowheader', {name: chapterTitle});
@@ -33,8 +40,8 @@ function row(chapterTitle: RegExp): string[] {
 }
 
 describe('progress table', () => {
-  it('counts answered, correct and wrong per chapter, out of the chapter’s questions', () => {
-    render(<QuizReview />);
+  it('counts answered, correct and wrong per chapter, out of the chapter’s questions', async () => {
+    await renderReview();
 
     expect(row(/3장 접속/)).toEqual(['2', '1', '1', String(quizFor('connect')!.questions.length)]);
     expect(row(/5장 연결 끊기/)).toEqual(['1', '0', '1', String(quizFor('close')!.questions.length)]);
@@ -46,8 +53,8 @@ describe('progress table', () => {
 });
 
 describe('retake wrong answers', () => {
-  it('shows only the questions last answered wrong, blank, each with a link to its section', () => {
-    render(<QuizReview />);
+  it('shows only the questions last answered wrong, blank, each with a link to its section', async () => {
+    await renderReview();
 
     fireEvent.click(screen.getByRole('button', {name: '틀린 문제 다시 풀기'}));
 
@@ -64,8 +71,8 @@ describe('retake wrong answers', () => {
     expect(groups[0].textContent).not.toContain('오답');
   });
 
-  it('answering right there updates the progress but keeps the question in view', () => {
-    render(<QuizReview />);
+  it('answering right there updates the progress but keeps the question in view', async () => {
+    await renderReview();
     fireEvent.click(screen.getByRole('button', {name: '틀린 문제 다시 풀기'}));
     const q = screen.getAllByRole('group')[0];
 
@@ -79,8 +86,8 @@ describe('retake wrong answers', () => {
 });
 
 describe('reset progress', () => {
-  it('asks first; cancel keeps everything, confirm erases and says so', () => {
-    render(<QuizReview />);
+  it('asks first; cancel keeps everything, confirm erases and says so', async () => {
+    await renderReview();
 
     fireEvent.click(screen.getByRole('button', {name: '진행 상황 초기화'}));
     fireEvent.click(screen.getByRole('button', {name: '취소'}));

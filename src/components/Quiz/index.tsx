@@ -1,34 +1,37 @@
 /**
- * A chapter's quiz: `<Quiz chapter="connect" />` at the end of each chapter (registered in src/theme/MDXComponents).
- * The questions are rendered on the server, so the page has them without JavaScript; saved answers and their
- * feedback appear after hydration (see src/quiz/progressStore.ts).
+ * A chapter's quiz: `<Quiz chapter="connect" />` at the end of each chapter (registered in src/theme/MDXComponents,
+ * so this file is on every doc page and stays tiny). The quiz UI and the chapter's questions load as chunks of their
+ * own. The server waits for them (Docusaurus renders with onAllReady), so the HTML carries the questions and the page
+ * works without JavaScript; in the browser, React keeps that HTML until the chunks arrive and then hydrates it.
  */
-import type {ReactNode} from 'react';
-import {quizFor} from '../../quiz/data';
-import {pick, useQuizLocale} from '../../quiz/locale';
-import {chapterSummary} from '../../quiz/summary';
-import {useQuizProgress} from '../../quiz/useQuizProgress';
-import ProgressNotice from './ProgressNotice';
-import QuestionView from './QuestionView';
-import {quizStrings} from './strings';
+import {lazy, Suspense, type ComponentType, type ReactNode} from 'react';
+import {chapterLoaders, isChapterId} from '../../quiz/data/loaders';
 import styles from './styles.module.css';
 
+const byChapter = new Map<string, ComponentType>();
+
+/** One lazy component per chapter, created once so React sees the same component on every render. */
+function chapterQuiz(chapter: keyof typeof chapterLoaders): ComponentType {
+  let component = byChapter.get(chapter);
+  if (!component) {
+    component = lazy(async () => {
+      const [quiz, {default: QuizView}] = await Promise.all([chapterLoaders[chapter](), import('./QuizView')]);
+      return {default: () => <QuizView quiz={quiz} />};
+    });
+    byChapter.set(chapter, component);
+  }
+  return component;
+}
+
 export default function Quiz({chapter}: {chapter: string}): ReactNode {
-  const locale = useQuizLocale();
-  const snapshot = useQuizProgress();
-  const quiz = quizFor(chapter);
-  if (!quiz) {
+  if (!isChapterId(chapter)) {
     // An author typo should be visible on the page, not a silent gap.
     return <p className={styles.notice}>Quiz not found: “{chapter}”</p>;
   }
-  const summary = chapterSummary(quiz, snapshot.progress);
+  const ChapterQuiz = chapterQuiz(chapter);
   return (
-    <section aria-label={quizStrings.regionLabel(pick(quiz.title, locale))} className={styles.quiz} data-quiz={chapter}>
-      <ProgressNotice snapshot={snapshot} />
-      <p className={styles.progress}>{quizStrings.progressLine(summary.answered, summary.correct, summary.total)}</p>
-      {quiz.questions.map((q, i) => (
-        <QuestionView key={q.id} question={q} number={i + 1} locale={locale} record={snapshot.progress.answers[q.id]} />
-      ))}
-    </section>
+    <Suspense fallback={null}>
+      <ChapterQuiz />
+    </Suspense>
   );
 }
