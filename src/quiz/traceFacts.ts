@@ -71,14 +71,6 @@ export function bytesSent(trace: readonly TraceEvent[], fromHost: string, toHost
     .join('');
 }
 
-/** How often `needle` occurs in `text` (non-overlapping). */
-export function occurrences(text: string, needle: string): number {
-  if (needle === '') return 0;
-  let count = 0;
-  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + needle.length)) count += 1;
-  return count;
-}
-
 /** A read's bytes as text, or null when the result is not data. */
 export function readText(res: SyscallResult | null): string | null {
   return res && 'data' in res ? utf8.decode(res.data) : null;
