@@ -53,12 +53,14 @@ export class Host implements SocketHost {
   /** descriptor table; index = fd */
   private fds: (Socket | undefined)[] = [];
   private lowestFree = 3;
-  /** port → sockets holding it (bound, listening, connected, TIME-WAIT) */
-  private ports = new Map<number, Socket[]>();
-  /** local port → "remoteIp:remotePort" → socket with a connection */
-  private conns = new Map<number, Map<string, Socket>>();
+  /** port → the socket holding it, or the sockets sharing it (bound, listening, connected, TIME-WAIT) */
+  private ports = new Map<number, Socket | Socket[]>();
+  /** "localPort remoteIp:remotePort" → socket with a connection (one flat map: cheap per connection) */
+  private conns = new Map<string, Socket>();
   private listeners = new Map<number, Socket>();
   private nextEphemeral = -1;
+  /** the socket the last arriving segment was for */
+  private lastHit: Socket | null = null;
 
   constructor(
     readonly name: string,
@@ -211,8 +213,14 @@ export class Host implements SocketHost {
 
   /** A segment arrived for one of this host's addresses. */
   receive(seg: Segment): void {
-    const sock = this.conns.get(seg.dstPort)?.get(seg.srcIp + ':' + seg.srcPort);
+    // most segments belong to the connection the previous one did (bulk transfers): check it first
+    const last = this.lastHit;
+    const sock =
+      last && last.localPort === seg.dstPort && last.remotePort === seg.srcPort && last.remoteIp === seg.srcIp && !last.dead
+        ? last
+        : this.conns.get(connKey(seg.dstPort, seg.srcIp, seg.srcPort));
     if (sock && sock.conn) {
+      this.lastHit = sock;
       if (sock.conn.segmentArrives(seg)) return;
     }
     const listener = this.listeners.get(seg.dstPort);
@@ -236,9 +244,9 @@ export class Host implements SocketHost {
   /** Linux inet_bind_conflict() with both addresses wildcard: a conflict unless both sides set
    *  SO_REUSEADDR and the other holder is not listening. */
   portConflict(sock: Socket, port: number, _asListener: boolean): boolean {
-    const holders = this.ports.get(port);
-    if (!holders) return false;
-    for (const o of holders) {
+    const held = this.ports.get(port);
+    if (!held) return false;
+    for (const o of Array.isArray(held) ? held : [held]) {
       if (o === sock) continue;
       if (!(sock.reuse && o.reuse && o.state !== 'LISTEN')) return true;
     }
@@ -247,20 +255,24 @@ export class Host implements SocketHost {
 
   holdPort(sock: Socket, port: number): void {
     if (sock.portHeld) return;
-    let list = this.ports.get(port);
-    if (!list) this.ports.set(port, (list = []));
-    list.push(sock);
+    const held = this.ports.get(port);
+    if (!held) this.ports.set(port, sock);
+    else if (Array.isArray(held)) held.push(sock);
+    else this.ports.set(port, [held, sock]);
     sock.portHeld = true;
   }
 
   releasePort(sock: Socket): void {
     if (!sock.portHeld) return;
     sock.portHeld = false;
-    const list = this.ports.get(sock.localPort);
-    if (!list) return;
-    const i = list.indexOf(sock);
-    if (i >= 0) list.splice(i, 1);
-    if (list.length === 0) this.ports.delete(sock.localPort);
+    const held = this.ports.get(sock.localPort);
+    if (held === sock) {
+      this.ports.delete(sock.localPort);
+    } else if (Array.isArray(held)) {
+      const i = held.indexOf(sock);
+      if (i >= 0) held.splice(i, 1);
+      if (held.length === 1) this.ports.set(sock.localPort, held[0]);
+    }
   }
 
   ephemeralPort(): number {
@@ -276,21 +288,17 @@ export class Host implements SocketHost {
   }
 
   tupleInUse(localPort: number, remoteIp: string, remotePort: number): boolean {
-    return !!this.conns.get(localPort)?.has(remoteIp + ':' + remotePort);
+    return this.conns.has(connKey(localPort, remoteIp, remotePort));
   }
 
   addConnection(sock: Socket): void {
-    let m = this.conns.get(sock.localPort);
-    if (!m) this.conns.set(sock.localPort, (m = new Map()));
-    m.set(sock.remoteIp + ':' + sock.remotePort, sock);
+    this.conns.set(connKey(sock.localPort, sock.remoteIp, sock.remotePort), sock);
   }
 
   removeConnection(sock: Socket): void {
-    const m = this.conns.get(sock.localPort);
-    if (!m) return;
-    const key = sock.remoteIp + ':' + sock.remotePort;
-    if (m.get(key) === sock) m.delete(key);
-    if (m.size === 0) this.conns.delete(sock.localPort);
+    if (this.lastHit === sock) this.lastHit = null;
+    const key = connKey(sock.localPort, sock.remoteIp, sock.remotePort);
+    if (this.conns.get(key) === sock) this.conns.delete(key);
   }
 
   addListener(sock: Socket): void {
@@ -320,6 +328,10 @@ export class Host implements SocketHost {
   note(text: string): void {
     this.net.note(this.name, text);
   }
+}
+
+function connKey(localPort: number, remoteIp: string, remotePort: number): string {
+  return `${localPort} ${remoteIp}:${remotePort}`;
 }
 
 export type {SockAddr};

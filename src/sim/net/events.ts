@@ -5,14 +5,15 @@
  * Cancelled entries stay in the heap and are skipped when they surface.
  */
 
-export const enum EventKind {
+export const EventKind = {
   /** a segment reaches a host */
-  Deliver = 0,
+  Deliver: 0,
   /** a TCP timer */
-  Timer = 1,
+  Timer: 1,
   /** an application callback */
-  Callback = 2,
-}
+  Callback: 2,
+} as const;
+export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 
 export class SimEvent {
   cancelled = false;
@@ -29,12 +30,25 @@ export class SimEvent {
 
 export class EventQueue {
   private heap: SimEvent[] = [];
+  /** spent delivery events, reused: nobody else holds them (timers hand out theirs, so those are not) */
+  private spare: SimEvent[] = [];
   private counter = 0;
   /** live (not cancelled) events that count as progress */
   progressCount = 0;
 
   push(t: number, kind: EventKind, progress: boolean, target: unknown, arg: unknown): SimEvent {
-    const e = new SimEvent(t, this.counter++, kind, progress, target, arg);
+    let e: SimEvent;
+    if (kind === EventKind.Deliver && this.spare.length > 0) {
+      e = this.spare.pop()!;
+      e.t = t;
+      e.order = this.counter++;
+      e.progress = progress;
+      e.target = target;
+      e.arg = arg;
+      e.cancelled = false;
+    } else {
+      e = new SimEvent(t, this.counter++, kind, progress, target, arg);
+    }
     if (progress) this.progressCount++;
     const h = this.heap;
     h.push(e);
@@ -69,6 +83,14 @@ export class EventQueue {
     this.popRaw();
     if (e.progress) this.progressCount--;
     return e;
+  }
+
+  /** a dispatched delivery event may be reused */
+  recycle(e: SimEvent): void {
+    if (e.kind === EventKind.Deliver && this.spare.length < 4096) {
+      e.target = e.arg = null;
+      this.spare.push(e);
+    }
   }
 
   get size(): number {

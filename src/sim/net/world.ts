@@ -12,10 +12,14 @@ import {Host, isPending, type HostNet, type PendingCall} from '../host/host';
 import {insteadOfWaiting, waitLimit} from '../host/poll';
 import type {Socket} from '../socket/socket';
 import type {TcpConnection} from '../tcp/connection';
-import {TimerKind, type TcpEnv, type TimerHandle} from '../tcp/env';
+import {TimerKind as _TimerKind, type TimerKind as TimerKindType, type TcpEnv, type TimerHandle} from '../tcp/env';
 import {flagString, SYN, ACK, type Segment} from '../wire/segment';
-import {EventKind, EventQueue, type SimEvent} from './events';
+import {EventKind as _EventKind, EventQueue, type SimEvent} from './events';
 import {Rng} from './rng';
+// Imported names bound to local constants: under the CommonJS build tsx and vitest use, each use of an
+// imported binding is a getter call, which costs a lot on the per-segment path.
+const TimerKind = _TimerKind;
+const EventKind = _EventKind;
 
 /** Extra construction options beyond the public WorldOptions. */
 export interface WorldExtraOptions extends WorldOptions {
@@ -250,9 +254,10 @@ export class World implements SimWorld, HostNet {
     switch (e.kind) {
       case EventKind.Deliver:
         (e.target as Host).receive(e.arg as Segment);
+        this.queue.recycle(e);
         break;
       case EventKind.Timer:
-        (e.target as TcpConnection).onTimer(e.arg as TimerKind);
+        (e.target as TcpConnection).onTimer(e.arg as TimerKindType);
         break;
       case EventKind.Callback:
         (e.arg as () => void)();
@@ -271,7 +276,7 @@ export class World implements SimWorld, HostNet {
       mss: this.mss,
       random32: () => this.rng.u32(),
       transmit: (seg: Segment) => this.transmit(host, seg),
-      schedule: (conn: TcpConnection, kind: TimerKind, at: number): TimerHandle =>
+      schedule: (conn: TcpConnection, kind: TimerKindType, at: number): TimerHandle =>
         this.queue.push(at, EventKind.Timer, kind !== TimerKind.Wait, conn, kind),
       cancel: (h: TimerHandle) => this.queue.cancel(h as SimEvent),
       note: (text: string) => this.note(host.name, text),
@@ -314,8 +319,8 @@ export class World implements SimWorld, HostNet {
       src: {ip: seg.srcIp, port: seg.srcPort},
       dst: {ip: seg.dstIp, port: seg.dstPort},
       flags: flagString(seg.flags),
-      seq: seg.seq,
-      ack: hasAck ? seg.ack : null,
+      seq: seg.seq >>> 0,
+      ack: hasAck ? seg.ack >>> 0 : null,
       relSeq: mine !== undefined ? (seg.seq - mine) >>> 0 : seg.seq === 0 ? 0 : null,
       relAck: hasAck && theirs !== undefined ? (seg.ack - theirs) >>> 0 : null,
       window: seg.window,

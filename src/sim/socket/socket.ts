@@ -10,7 +10,7 @@
 import type {Errno, SockAddr, SyscallResult, TcpState} from '../api';
 import {TcpConnection, RECV_BUFFER, SEND_BUFFER} from '../tcp/connection';
 import type {AbortError, TcpEnv, TcpUser} from '../tcp/env';
-import {ACK, RST, SYN, type Segment} from '../wire/segment';
+import {ACK, RST, SYN, seqAdd, seqEq, type Segment} from '../wire/segment';
 
 export const WILDCARD = '0.0.0.0';
 /** net.core.somaxconn */
@@ -187,7 +187,7 @@ export class Socket implements TcpUser {
     this.remoteIp = addr.ip === WILDCARD ? this.host.ip : addr.ip;
     this.remotePort = addr.port;
     this.err = null;
-    this.conn = new TcpConnection(this.host.env, this, this.localIp, this.localPort, this.remoteIp, this.remotePort, this.sendBuf, this.recvBuf);
+    this.conn = new TcpConnection(this.host.env, this, this.sendBuf, this.recvBuf);
     this.host.addConnection(this);
     this.phase = 'connecting';
     this.conn.connect();
@@ -367,14 +367,14 @@ export class Socket implements TcpUser {
       return null;
     }
     if (cookie) {
-      const iss = env.random32();
+      const iss = env.random32() | 0;
       q.cookies.set(seg.srcIp + ':' + seg.srcPort, {iss, irs: seg.seq});
       this.host.note(
         `${q.pending.size} half-open connections on *:${this.localPort} (backlog ${q.backlog}): the SYN is answered with a SYN cookie and no state is kept`,
       );
       return {
         srcIp: seg.dstIp, dstIp: seg.srcIp, srcPort: seg.dstPort, dstPort: seg.srcPort,
-        seq: iss, ack: (seg.seq + 1) >>> 0, flags: SYN | ACK, window: this.recvBuf, payload: new Uint8Array(0),
+        seq: iss, ack: seqAdd(seg.seq, 1), flags: SYN | ACK, window: this.recvBuf, payload: new Uint8Array(0),
       };
     }
     const child = this.newChild(seg, env);
@@ -388,7 +388,7 @@ export class Socket implements TcpUser {
     const q = this.listenQ!;
     const key = seg.srcIp + ':' + seg.srcPort;
     const c = q.cookies.get(key);
-    if (!c || seg.ack !== ((c.iss + 1) >>> 0) || seg.seq !== ((c.irs + 1) >>> 0)) return false;
+    if (!c || !seqEq(seg.ack, seqAdd(c.iss, 1)) || !seqEq(seg.seq, seqAdd(c.irs, 1))) return false;
     if (q.ready.length > q.backlog) {
       this.host.note(`the ACK of a SYN cookie is dropped: accept queue of *:${this.localPort} is full and no state was kept`);
       return true;
@@ -412,9 +412,7 @@ export class Socket implements TcpUser {
     child.remoteIp = seg.srcIp;
     child.remotePort = seg.srcPort;
     child.host.holdPort(child, seg.dstPort);
-    child.conn = new TcpConnection(
-      env, child, seg.dstIp, seg.dstPort, seg.srcIp, seg.srcPort, child.sendBuf, child.recvBuf, iss ?? env.random32(),
-    );
+    child.conn = new TcpConnection(env, child, child.sendBuf, child.recvBuf, iss ?? env.random32());
     this.host.addConnection(child);
     return child;
   }

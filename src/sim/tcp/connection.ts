@@ -8,10 +8,26 @@
  * TcpUser (the socket above).
  */
 import type {TcpState} from '../api';
-import {ACK, EMPTY, FIN, PSH, RST, SYN, segLength, seqAdd, seqDiff, seqGe, seqGt, seqLt, type Segment} from '../wire/segment';
-import {TimerKind, type AbortError, type TcpEnv, type TcpUser, type TimerHandle} from './env';
+import {ACK as _ACK, EMPTY as _EMPTY, FIN as _FIN, PSH as _PSH, RST as _RST, SYN as _SYN, segLength as _segLength, seqAdd as _seqAdd, seqDiff as _seqDiff, seqEq as _seqEq, seqGe as _seqGe, seqGt as _seqGt, seqLt as _seqLt, type Segment} from '../wire/segment';
+import {TimerKind as _TimerKind, type TimerKind as TimerKindType, type AbortError, type TcpEnv, type TcpUser, type TimerHandle} from './env';
 import {TcpReceiver} from './receiver';
 import {TcpSender, type SenderMessage} from './sender';
+// Imported names bound to local constants: under the CommonJS build tsx and vitest use, each use of an
+// imported binding is a getter call, which costs a lot on the per-segment path.
+const ACK = _ACK;
+const EMPTY = _EMPTY;
+const FIN = _FIN;
+const PSH = _PSH;
+const RST = _RST;
+const SYN = _SYN;
+const segLength = _segLength;
+const seqAdd = _seqAdd;
+const seqDiff = _seqDiff;
+const seqEq = _seqEq;
+const seqGe = _seqGe;
+const seqGt = _seqGt;
+const seqLt = _seqLt;
+const TimerKind = _TimerKind;
 
 /** Linux constants (include/net/tcp.h and the default sysctls). */
 export const RTO_INITIAL_MS = 1000;
@@ -63,8 +79,9 @@ export class TcpConnection {
   private rttvar = 0;
   /** consecutive retransmissions of the same data */
   retries = 0;
-  /** RTT measurement in progress: sequence number to be acknowledged and when it left (Karn: -1 = none) */
-  private rttSeq = -1;
+  /** RTT measurement in progress (Karn: none while retransmitting): sequence number to be acknowledged and when it left */
+  private rttActive = false;
+  private rttSeq = 0;
   private rttSent = 0;
   private dupAcks = 0;
   /** RCV.NXT we last acknowledged, and the window we last advertised */
@@ -73,17 +90,27 @@ export class TcpConnection {
 
   constructor(
     readonly env: TcpEnv,
+    /** the socket on top; it also holds the connection's addresses (not copied here: memory per connection) */
     public user: TcpUser,
-    readonly localIp: string,
-    readonly localPort: number,
-    readonly remoteIp: string,
-    readonly remotePort: number,
     sendBuffer = SEND_BUFFER,
     recvBuffer = RECV_BUFFER,
     iss = env.random32(),
   ) {
     this.snd = new TcpSender(iss, sendBuffer);
     this.rcv = new TcpReceiver(recvBuffer);
+  }
+
+  get localIp(): string {
+    return this.user.localIp;
+  }
+  get localPort(): number {
+    return this.user.localPort;
+  }
+  get remoteIp(): string {
+    return this.user.remoteIp;
+  }
+  get remotePort(): number {
+    return this.user.remotePort;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -103,7 +130,7 @@ export class TcpConnection {
     this.passive = true;
     this.rcv.synReceived(syn.seq);
     this.snd.wnd = syn.window;
-    this.snd.wl1 = syn.seq;
+    this.snd.wl1 = syn.seq | 0;
     this.setState('SYN-RECEIVED');
     this.emit(this.snd.synMessage(), true);
     this.armRto();
@@ -119,8 +146,8 @@ export class TcpConnection {
     this.snd.synMessage();
     this.snd.acknowledge(seqAdd(iss, 1));
     this.snd.wnd = ack.window;
-    this.snd.wl1 = ack.seq;
-    this.snd.wl2 = ack.ack;
+    this.snd.wl1 = ack.seq | 0;
+    this.snd.wl2 = ack.ack | 0;
     this.lastAckSent = this.rcv.nxt;
     this.setState('ESTABLISHED');
     if (ack.payload.length > 0 || ack.flags & FIN) this.synchronizedArrives(ack);
@@ -234,8 +261,8 @@ export class TcpConnection {
     }
     if (!(f & SYN)) return;
     this.rcv.synReceived(seg.seq);
-    this.snd.wl1 = seg.seq;
-    this.snd.wl2 = seg.ack;
+    this.snd.wl1 = seg.seq | 0;
+    this.snd.wl2 = seg.ack | 0;
     this.snd.wnd = seg.window;
     if (f & ACK) {
       this.ackArrived(seg.ack);
@@ -254,7 +281,7 @@ export class TcpConnection {
   private timeWaitArrives(seg: Segment): boolean {
     const f = seg.flags;
     const len = segLength(seg);
-    if (seg.seq === this.rcv.nxt && (len === 0 || f & RST)) {
+    if (seqEq(seg.seq, this.rcv.nxt) && (len === 0 || f & RST)) {
       if (f & RST) {
         this.env.note(`RST ends the TIME-WAIT of ${this.describe()}`);
         this.finish();
@@ -284,7 +311,7 @@ export class TcpConnection {
       return;
     }
     // first: sequence number check
-    let seq = seg.seq;
+    let seq = seg.seq | 0;
     let data = seg.payload;
     let fin = (f & FIN) !== 0;
     const wnd = this.rcv.window();
@@ -294,7 +321,7 @@ export class TcpConnection {
     }
     // second: RST (RFC 5961 §3.2: only an exact match resets, the rest of the window gets a challenge ACK)
     if (f & RST) {
-      if (seq === this.rcv.nxt) this.resetArrived();
+      if (seqEq(seq, this.rcv.nxt)) this.resetArrived();
       else this.sendAck();
       return;
     }
@@ -364,7 +391,7 @@ export class TcpConnection {
   private acceptable(seq: number, len: number, wnd: number): boolean {
     const nxt = this.rcv.nxt;
     if (len === 0) {
-      if (wnd === 0) return seq === nxt;
+      if (wnd === 0) return seqEq(seq, nxt);
       return seqGe(seq, nxt) && seqLt(seq, seqAdd(nxt, wnd));
     }
     if (wnd === 0) return false;
@@ -417,9 +444,9 @@ export class TcpConnection {
 
   /** An acceptable ACK: free acknowledged bytes, take an RTT sample, manage the RTO. */
   private ackArrived(ack: number): number {
-    if (this.rttSeq >= 0 && seqGe(ack, this.rttSeq)) {
+    if (this.rttActive && seqGe(ack, this.rttSeq)) {
       this.rttSample(this.env.now() - this.rttSent);
-      this.rttSeq = -1;
+      this.rttActive = false;
     }
     const freed = this.snd.acknowledge(ack);
     this.retries = 0;
@@ -443,17 +470,17 @@ export class TcpConnection {
   /** SND.WND update rule (§3.10.7.4 fifth) and fast retransmit on three duplicate ACKs (RFC 5681). */
   private updateWindow(seg: Segment, freed: number): void {
     const s = this.snd;
-    if (seqLt(s.wl1, seg.seq) || (s.wl1 === seg.seq && seqGe(seg.ack, s.wl2))) {
+    if (seqLt(s.wl1, seg.seq) || (seqEq(s.wl1, seg.seq) && seqGe(seg.ack, s.wl2))) {
       const grew = seg.window > s.wnd;
-      if (freed < 0 && seg.payload.length === 0 && seg.window === s.wnd && s.inFlight() > 0 && seg.ack === s.una) {
+      if (freed < 0 && seg.payload.length === 0 && seg.window === s.wnd && s.inFlight() > 0 && seqEq(seg.ack, s.una)) {
         if (++this.dupAcks === 3) {
           this.env.note(`three duplicate ACKs: ${this.describe()} retransmits at once (fast retransmit)`);
           this.retransmit();
         }
       }
       s.wnd = seg.window;
-      s.wl1 = seg.seq;
-      s.wl2 = seg.ack;
+      s.wl1 = seg.seq | 0;
+      s.wl2 = seg.ack | 0;
       if (grew && this.persistTimer) this.clearPersist();
     }
   }
@@ -470,7 +497,7 @@ export class TcpConnection {
     for (;;) {
       const msg = this.snd.next(this.env.mss);
       if (!msg) break;
-      if (this.rttSeq < 0) this.startRtt(seqAdd(msg.seq, msg.payload.length + (msg.fin ? 1 : 0)));
+      if (!this.rttActive) this.startRtt(seqAdd(msg.seq, msg.payload.length + (msg.fin ? 1 : 0)));
       this.emit(msg, true);
       sent = true;
     }
@@ -537,7 +564,7 @@ export class TcpConnection {
   private retransmit(): void {
     const msg = this.snd.retransmission(this.env.mss);
     if (!msg) return;
-    this.rttSeq = -1; // Karn: no RTT sample from retransmitted data
+    this.rttActive = false; // Karn: no RTT sample from retransmitted data
     const st = this.state;
     this.emit(msg, !(msg.syn && st === 'SYN-SENT'));
   }
@@ -546,7 +573,7 @@ export class TcpConnection {
   // Timers
   // ---------------------------------------------------------------------------------------------
 
-  onTimer(kind: TimerKind): void {
+  onTimer(kind: TimerKindType): void {
     switch (kind) {
       case TimerKind.DelAck:
         this.delAckTimer = null;
@@ -568,6 +595,10 @@ export class TcpConnection {
         return;
       case TimerKind.Rto:
         this.rtoTimer = null;
+        if (this.env.now() < this.rtoDeadline) {
+          this.rtoTimer = this.env.schedule(this, TimerKind.Rto, this.rtoDeadline);
+          return;
+        }
         this.retransmitTimeout();
         return;
     }
@@ -589,7 +620,7 @@ export class TcpConnection {
     this.recovering = true;
     if (this.state === 'SYN-RECEIVED') this.transmit(SYN | ACK, this.snd.iss, EMPTY);
     else this.retransmit();
-    this.rtoTimer = this.env.schedule(this, TimerKind.Rto, this.env.now() + this.rto);
+    this.armRto();
   }
 
   private rttSample(r: number): void {
@@ -604,14 +635,24 @@ export class TcpConnection {
   }
 
   private startRtt(seq: number): void {
+    this.rttActive = true;
     this.rttSeq = seq;
     this.rttSent = this.env.now();
   }
 
+  /**
+   * (Re)start the retransmission timer. Every ACK restarts it, so instead of cancelling and scheduling
+   * each time, an earlier pending timer is kept and simply re-armed for the deadline when it fires.
+   */
   private armRto(): void {
-    if (this.rtoTimer) this.env.cancel(this.rtoTimer);
-    this.rtoTimer = this.env.schedule(this, TimerKind.Rto, this.env.now() + this.rto);
+    const at = this.env.now() + this.rto;
+    this.rtoDeadline = at;
+    const t = this.rtoTimer;
+    if (t && !t.cancelled && t.t <= at) return;
+    if (t) this.env.cancel(t);
+    this.rtoTimer = this.env.schedule(this, TimerKind.Rto, at);
   }
+  private rtoDeadline = 0;
 
   private clearRto(): void {
     if (this.rtoTimer) {

@@ -6,20 +6,23 @@
 import type {Segment} from '../wire/segment';
 import type {TcpConnection} from './connection';
 
-export const enum TimerKind {
+export const TimerKind = {
   /** retransmission timeout (RFC 6298) */
-  Rto = 0,
+  Rto: 0,
   /** delayed acknowledgement (Linux: 40 ms) */
-  DelAck = 1,
+  DelAck: 1,
   /** TIME-WAIT (2*MSL; Linux 60 s) or the orphaned FIN-WAIT-2 timeout (Linux 60 s) */
-  Wait = 2,
+  Wait: 2,
   /** zero-window probe */
-  Persist = 3,
-}
+  Persist: 3,
+} as const;
+export type TimerKind = (typeof TimerKind)[keyof typeof TimerKind];
 
 /** An armed timer; the environment skips it once cancelled. */
 export interface TimerHandle {
   cancelled: boolean;
+  /** when it fires (virtual ms) */
+  readonly t: number;
 }
 
 export interface TcpEnv {
@@ -39,8 +42,12 @@ export interface TcpEnv {
 /** Errors a connection reports when it is aborted, as Linux's tcp_reset()/tcp_write_err() set them. */
 export type AbortError = 'ECONNREFUSED' | 'ECONNRESET' | 'EPIPE' | 'ETIMEDOUT';
 
-/** The socket on top of a connection. */
+/** The socket on top of a connection. It holds the connection's addresses. */
 export interface TcpUser {
+  readonly localIp: string;
+  readonly localPort: number;
+  readonly remoteIp: string;
+  readonly remotePort: number;
   /**
    * The handshake completed. A passive connection asks its listener here; returning false means the
    * accept queue is full and the final ACK is dropped (the connection stays SYN-RECEIVED).

@@ -4,7 +4,13 @@
  * Like CS144's TCPReceiver it takes plain data and tells what to acknowledge and the window.
  */
 import {ByteQueue} from './byteQueue';
-import {seqAdd, seqDiff, seqLe} from '../wire/segment';
+import {seqAdd as _seqAdd, seqDiff as _seqDiff, seqEq as _seqEq, seqLe as _seqLe} from '../wire/segment';
+// Imported names bound to local constants: under the CommonJS build tsx and vitest use, each use of an
+// imported binding is a getter call, which costs a lot on the per-segment path.
+const seqAdd = _seqAdd;
+const seqDiff = _seqDiff;
+const seqEq = _seqEq;
+const seqLe = _seqLe;
 
 interface Early {
   seq: number;
@@ -21,8 +27,8 @@ export class TcpReceiver {
   copied = 0;
   /** bytes in order, not yet read */
   readonly buf = new ByteQueue();
-  /** segments beyond RCV.NXT, kept until the gap is filled */
-  private early: Early[] = [];
+  /** segments beyond RCV.NXT, kept until the gap is filled (null while there are none) */
+  private early: Early[] | null = null;
   private earlyBytes = 0;
   /** the peer's FIN has been received in order */
   finReceived = false;
@@ -36,6 +42,7 @@ export class TcpReceiver {
   }
 
   synReceived(seq: number): void {
+    seq |= 0;
     this.irs = seq;
     this.nxt = seqAdd(seq, 1);
     this.copied = this.nxt;
@@ -52,7 +59,7 @@ export class TcpReceiver {
   }
 
   hasEarly(): boolean {
-    return this.early.length > 0;
+    return this.early !== null && this.early.length > 0;
   }
 
   /**
@@ -61,16 +68,18 @@ export class TcpReceiver {
    */
   receive(seq: number, data: Uint8Array, fin: boolean): boolean {
     if (this.finReceived) return false;
-    if (seq !== this.nxt) {
+    seq |= 0;
+    if (!seqEq(seq, this.nxt)) {
       if (data.length === 0 && !fin) return false;
-      this.early.push({seq, data, fin});
-      this.early.sort((a, b) => seqDiff(a.seq, b.seq));
+      const early = (this.early ??= []);
+      early.push({seq, data, fin});
+      early.sort((a, b) => seqDiff(a.seq, b.seq));
       this.earlyBytes += data.length;
       return false;
     }
     this.take(data, fin);
     // fill from the early segments that now touch RCV.NXT
-    while (this.early.length > 0 && !this.finReceived && seqLe(this.early[0].seq, this.nxt)) {
+    while (this.early && this.early.length > 0 && !this.finReceived && seqLe(this.early[0].seq, this.nxt)) {
       const e = this.early.shift()!;
       this.earlyBytes -= e.data.length;
       const skip = seqDiff(this.nxt, e.seq);
@@ -88,7 +97,7 @@ export class TcpReceiver {
     if (fin) {
       this.finReceived = true;
       this.nxt = seqAdd(this.nxt, 1);
-      this.early = [];
+      this.early = null;
       this.earlyBytes = 0;
     }
   }
@@ -112,7 +121,7 @@ export class TcpReceiver {
   discard(): number {
     const n = this.buf.length;
     this.buf.clear();
-    this.early = [];
+    this.early = null;
     this.earlyBytes = 0;
     return n;
   }

@@ -4,7 +4,15 @@
  * Like CS144's TCPSender it produces plain messages; the connection turns them into segments.
  */
 import {ByteQueue} from './byteQueue';
-import {EMPTY, seqAdd, seqDiff, seqGt, seqLe} from '../wire/segment';
+import {EMPTY as _EMPTY, seqAdd as _seqAdd, seqDiff as _seqDiff, seqEq as _seqEq, seqGt as _seqGt, seqLe as _seqLe} from '../wire/segment';
+// Imported names bound to local constants: under the CommonJS build tsx and vitest use, each use of an
+// imported binding is a getter call, which costs a lot on the per-segment path.
+const EMPTY = _EMPTY;
+const seqAdd = _seqAdd;
+const seqDiff = _seqDiff;
+const seqEq = _seqEq;
+const seqGt = _seqGt;
+const seqLe = _seqLe;
 
 /** What the sender wants to put in one segment. */
 export interface SenderMessage {
@@ -15,6 +23,12 @@ export interface SenderMessage {
   /** last byte of what the application has written so far: the segment gets PSH */
   push: boolean;
 }
+
+/**
+ * The message next() returns, shared by all senders: a new object per segment would be garbage on
+ * the hottest path, and each message is turned into a segment before the next one is asked for.
+ */
+const SCRATCH: SenderMessage = {seq: 0, syn: false, payload: _EMPTY, fin: false, push: false};
 
 export class TcpSender {
   /** initial send sequence number */
@@ -37,11 +51,13 @@ export class TcpSender {
   synAcked = false;
   /** the application closed its sending side: a FIN follows the data */
   finQueued = false;
-  /** sequence number of our FIN once sent, else -1 */
-  finSeq = -1;
+  /** our FIN has been sent, with sequence number finSeq */
+  finSent = false;
+  finSeq = 0;
   finAcked = false;
 
   constructor(iss: number, capacity: number) {
+    iss |= 0;
     this.iss = iss;
     this.una = iss;
     this.nxt = iss;
@@ -85,13 +101,25 @@ export class TcpSender {
 
   synMessage(): SenderMessage {
     this.synSent = true;
-    if (this.nxt === this.iss) this.nxt = seqAdd(this.iss, 1);
+    if (seqEq(this.nxt, this.iss)) this.nxt = seqAdd(this.iss, 1);
     return {seq: this.iss, syn: true, payload: EMPTY, fin: false, push: false};
   }
 
-  /** The next new segment the window allows (data, data+FIN or FIN alone), or null. */
+  private message(seq: number, payload: Uint8Array, fin: boolean, push: boolean): SenderMessage {
+    const m = SCRATCH;
+    m.seq = seq;
+    m.payload = payload;
+    m.fin = fin;
+    m.push = push;
+    return m;
+  }
+
+  /**
+   * The next new segment the window allows (data, data+FIN or FIN alone), or null.
+   * The message is valid until the next call (the connection turns it into a segment at once).
+   */
   next(mss: number): SenderMessage | null {
-    if (!this.synAcked || this.finSeq >= 0) return null;
+    if (!this.synAcked || this.finSent) return null;
     const unsent = this.unsent();
     const room = seqDiff(seqAdd(this.una, this.wnd), this.nxt);
     if (unsent > 0) {
@@ -100,13 +128,17 @@ export class TcpSender {
       const payload = this.buf.peek(seqDiff(this.nxt, this.bufSeq), n);
       const last = n === unsent;
       const fin = last && this.finQueued;
-      const msg = {seq: this.nxt, syn: false, payload, fin, push: last};
+      const msg = this.message(this.nxt, payload, fin, last);
       this.nxt = seqAdd(this.nxt, n + (fin ? 1 : 0));
-      if (fin) this.finSeq = seqAdd(this.nxt, -1);
+      if (fin) {
+        this.finSent = true;
+        this.finSeq = seqAdd(this.nxt, -1);
+      }
       return msg;
     }
     if (this.finQueued && room > 0) {
-      const msg = {seq: this.nxt, syn: false, payload: EMPTY, fin: true, push: false};
+      const msg = this.message(this.nxt, EMPTY, true, false);
+      this.finSent = true;
       this.finSeq = this.nxt;
       this.nxt = seqAdd(this.nxt, 1);
       return msg;
@@ -118,11 +150,11 @@ export class TcpSender {
   retransmission(mss: number): SenderMessage | null {
     if (this.inFlight() <= 0) return null;
     if (!this.synAcked) return {seq: this.iss, syn: true, payload: EMPTY, fin: false, push: false};
-    const sentData = Math.max(0, seqDiff(this.finSeq >= 0 ? this.finSeq : this.nxt, this.una));
+    const sentData = Math.max(0, seqDiff(this.finSent ? this.finSeq : this.nxt, this.una));
     const n = Math.min(mss, sentData);
     const payload = n > 0 ? this.buf.peek(seqDiff(this.una, this.bufSeq), n) : EMPTY;
-    const fin = this.finSeq >= 0 && seqAdd(this.una, n) === this.finSeq;
-    return {seq: this.una, syn: false, payload, fin, push: n > 0 && seqAdd(this.una, n) === this.dataEnd()};
+    const fin = this.finSent && seqEq(seqAdd(this.una, n), this.finSeq);
+    return {seq: this.una, syn: false, payload, fin, push: n > 0 && seqEq(seqAdd(this.una, n), this.dataEnd())};
   }
 
   /** Is `ack` an acceptable acknowledgement (SND.UNA < ack ≤ SND.NXT)? */
@@ -132,12 +164,13 @@ export class TcpSender {
 
   /** Apply an acknowledgement that passed acceptableAck; returns the data bytes it freed. */
   acknowledge(ack: number): number {
+    ack |= 0;
     if (!this.synAcked && seqGt(ack, this.iss)) this.synAcked = true;
     const freed = Math.min(Math.max(0, seqDiff(ack, this.bufSeq)), this.buf.length);
     this.buf.drop(freed);
     this.bufSeq = seqAdd(this.bufSeq, freed);
     this.una = ack;
-    if (this.finSeq >= 0 && seqGt(ack, this.finSeq)) this.finAcked = true;
+    if (this.finSent && seqGt(ack, this.finSeq)) this.finAcked = true;
     return freed;
   }
 }

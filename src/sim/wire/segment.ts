@@ -19,9 +19,13 @@ export interface Segment {
   dstIp: string;
   srcPort: number;
   dstPort: number;
-  /** absolute sequence number (32-bit unsigned) */
+  /**
+   * Absolute sequence number: 32 bits. Inside the simulator it is kept as a signed 32-bit integer
+   * (a small integer for the JS engine, no boxing); the trace shows it unsigned, as on the wire.
+   * Compare sequence numbers only with the seq* helpers below, which work for either form.
+   */
   seq: number;
-  /** absolute acknowledgement number; meaningful only with ACK set */
+  /** absolute acknowledgement number (same representation); meaningful only with ACK set */
   ack: number;
   flags: number;
   window: number;
@@ -48,9 +52,13 @@ export function segLength(seg: Segment): number {
   return seg.payload.length + (seg.flags & SYN ? 1 : 0) + (seg.flags & FIN ? 1 : 0);
 }
 
-/** a + n modulo 2^32 */
+/** a + n modulo 2^32, as a signed 32-bit integer */
 export function seqAdd(a: number, n: number): number {
-  return (a + n) >>> 0;
+  return (a + n) | 0;
+}
+/** the same sequence number (in either representation) */
+export function seqEq(a: number, b: number): boolean {
+  return ((a - b) | 0) === 0;
 }
 /** signed distance a - b in sequence space */
 export function seqDiff(a: number, b: number): number {
