@@ -1,0 +1,197 @@
+/**
+ * Renders every ```mermaid block of both locales to static SVGs, so readers never download Mermaid (~180 KB gzip):
+ *   npx tsx scripts/render-diagrams.mts [--check]
+ * For each block (keyed by a hash of its source) it writes static/diagrams/<hash>-light.svg and <hash>-dark.svg and
+ * deletes files no block needs any more. The SVGs are committed: building the site needs neither Chromium nor Mermaid.
+ * With --check it renders nothing and exits 1 if a file is missing or stale (the content test checks the same).
+ *
+ * Mermaid runs in Debian's Chromium (playwright-core), loaded from node_modules: nothing comes from the network.
+ */
+import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync, existsSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import {chromium} from 'playwright-core';
+import {CHROMIUM_ARGS} from '../e2e/chromium.ts';
+import {
+  DIAGRAMS_DIR,
+  SITE_ROOT,
+  VARIANTS,
+  accessibleText,
+  contentFiles,
+  diagramHash,
+  findMermaidBlocks,
+  normalizeSource,
+  svgFileName,
+  svgSize,
+  type Variant,
+} from '../src/remark/mermaidBlocks.ts';
+
+/** The site's font stack (src/css/custom.css --ifm-font-family-base), so diagram text looks like the page's. */
+const FONT_FAMILY =
+  "system-ui, -apple-system, 'Segoe UI', 'Apple SD Gothic Neo', 'Noto Sans KR', 'Malgun Gothic', Roboto, Ubuntu, sans-serif";
+
+/**
+ * Mermaid settings per variant. Light: 'neutral' on the page's white. Dark: 'dark' with the site's dark page colour
+ * (Infima #1b1b1d) as background and the dark code blocks' colour (Dracula #282a36) for boxes, so a diagram sits on
+ * the page like the code next to it. Labels are plain SVG text (htmlLabels off): an SVG shown through <img> must not
+ * depend on HTML in foreignObject, which some browsers do not draw in images.
+ */
+const THEMES: Record<Variant, Record<string, unknown>> = {
+  light: {
+    theme: 'neutral',
+    themeVariables: {fontFamily: FONT_FAMILY, background: '#ffffff'},
+  },
+  dark: {
+    theme: 'dark',
+    themeVariables: {
+      fontFamily: FONT_FAMILY,
+      darkMode: true,
+      background: '#1b1b1d',
+      mainBkg: '#282a36',
+      primaryColor: '#282a36',
+      secondaryColor: '#2f3140',
+      tertiaryColor: '#1b1b1d',
+      primaryBorderColor: '#9aa0b4',
+      lineColor: '#c9ccd8',
+      textColor: '#e3e3e3',
+      primaryTextColor: '#f0f0f0',
+      actorBkg: '#282a36',
+      actorBorder: '#9aa0b4',
+      actorTextColor: '#f0f0f0',
+      actorLineColor: '#9aa0b4',
+      signalColor: '#e3e3e3',
+      signalTextColor: '#f0f0f0',
+      labelBoxBkgColor: '#282a36',
+      labelTextColor: '#f0f0f0',
+      noteBkgColor: '#3b3f52',
+      noteTextColor: '#f0f0f0',
+      noteBorderColor: '#9aa0b4',
+      clusterBkg: '#22232b',
+      clusterBorder: '#9aa0b4',
+      edgeLabelBackground: '#1b1b1d',
+    },
+  },
+};
+
+const COMMON_CONFIG = {
+  startOnLoad: false,
+  securityLevel: 'strict',
+  fontFamily: FONT_FAMILY,
+  htmlLabels: false,
+  flowchart: {htmlLabels: false, useMaxWidth: false},
+  // Narrower than Mermaid's defaults (150 px actors, 50 px apart): a two-party exchange then fits a phone column
+  // nearly at full size; text a little larger, as a scaled-down diagram still has to be read.
+  sequence: {
+    useMaxWidth: false,
+    mirrorActors: true,
+    width: 120,
+    actorMargin: 36,
+    diagramMarginX: 8,
+    diagramMarginY: 8,
+    actorFontSize: 16,
+    noteFontSize: 15,
+    messageFontSize: 16,
+  },
+};
+
+interface Job {
+  hash: string;
+  source: string;
+  where: string[];
+}
+
+function collectJobs(): Map<string, Job> {
+  const jobs = new Map<string, Job>();
+  for (const file of contentFiles()) {
+    for (const block of findMermaidBlocks(readFileSync(file, 'utf8'), path.relative(SITE_ROOT, file))) {
+      const hash = diagramHash(block.source);
+      const job = jobs.get(hash) ?? {hash, source: normalizeSource(block.source), where: []};
+      job.where.push(`${block.file}:${block.line}`);
+      jobs.set(hash, job);
+      if (!accessibleText(block.source).title) console.warn(`warning: ${block.file}:${block.line} has no accTitle`);
+    }
+  }
+  return jobs;
+}
+
+/**
+ * Mermaid sizes the root <svg> for inline use (width 100%, max-width in a style). Files shown through <img> need a
+ * natural size instead: width/height = the viewBox, so the page can reserve the box and scale it down with CSS.
+ */
+function withNaturalSize(svg: string): string {
+  const size = svgSize(svg);
+  if (!size) throw new Error('rendered SVG has no viewBox');
+  return svg.replace(/^<svg\b[^>]*>/, (open) =>
+    open
+      .replace(/\s(width|height)="[^"]*"/g, '')
+      .replace(/\sstyle="[^"]*"/, '')
+      .replace(/^<svg/, `<svg width="${size.width}" height="${size.height}"`),
+  );
+}
+
+async function render(jobs: Job[]): Promise<Map<string, string>> {
+  const require = createRequire(import.meta.url);
+  const bundle = path.join(path.dirname(require.resolve('mermaid/package.json')), 'dist', 'mermaid.min.js');
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'sl-diagrams-'));
+  const context = await chromium.launchPersistentContext(profile, {executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS});
+  const out = new Map<string, string>();
+  try {
+    const page = await context.newPage();
+    // Nothing may come from outside: Mermaid is read from disk, fonts are the system's.
+    await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+    await page.setContent(`<!doctype html><html><head><meta charset="utf-8"></head><body style="font-family:${FONT_FAMILY}"></body></html>`);
+    await page.addScriptTag({path: bundle});
+    for (const job of jobs) {
+      for (const variant of VARIANTS) {
+        const config = {...COMMON_CONFIG, ...THEMES[variant]};
+        const id = `d${job.hash}-${variant}`;
+        const result = await page.evaluate(
+          async ({source, id, config}) => {
+            const mermaid = (window as unknown as {mermaid: {initialize(c: unknown): void; render(id: string, s: string): Promise<{svg: string}>}}).mermaid;
+            mermaid.initialize(config);
+            const {svg} = await mermaid.render(id, source);
+            // Re-serialize as XML: an .svg file must be well-formed XML, Mermaid returns HTML serialization.
+            const holder = document.createElement('div');
+            holder.innerHTML = svg;
+            const xml = new XMLSerializer().serializeToString(holder.querySelector('svg')!);
+            const parsed = new DOMParser().parseFromString(xml, 'image/svg+xml');
+            const error = parsed.querySelector('parsererror');
+            return {xml, error: error ? error.textContent : null};
+          },
+          {source: job.source, id, config},
+        );
+        if (result.error) throw new Error(`${job.where[0]} (${variant}): rendered SVG is not well-formed XML: ${result.error}`);
+        out.set(svgFileName(job.hash, variant), withNaturalSize(result.xml) + '\n');
+      }
+      console.log(`rendered ${job.hash} (${job.where.join(', ')})`);
+    }
+  } finally {
+    await context.close();
+    rmSync(profile, {recursive: true, force: true});
+  }
+  return out;
+}
+
+const check = process.argv.includes('--check');
+const jobs = collectJobs();
+const wanted = new Set([...jobs.keys()].flatMap((hash) => VARIANTS.map((v) => svgFileName(hash, v))));
+const existing = existsSync(DIAGRAMS_DIR) ? readdirSync(DIAGRAMS_DIR).filter((f) => f.endsWith('.svg')) : [];
+const stale = existing.filter((f) => !wanted.has(f));
+const missing = [...wanted].filter((f) => !existing.includes(f));
+
+if (check) {
+  for (const f of missing) console.error(`missing: static/diagrams/${f}`);
+  for (const f of stale) console.error(`stale: static/diagrams/${f}`);
+  process.exit(missing.length || stale.length ? 1 : 0);
+}
+
+mkdirSync(DIAGRAMS_DIR, {recursive: true});
+// Re-render everything (cheap: a few seconds), so a change of theme settings reaches every file.
+const rendered = await render([...jobs.values()]);
+for (const [file, svg] of rendered) writeFileSync(path.join(DIAGRAMS_DIR, file), svg);
+for (const f of stale) {
+  unlinkSync(path.join(DIAGRAMS_DIR, f));
+  console.log(`removed stale ${f}`);
+}
+console.log(`${jobs.size} diagrams, ${rendered.size} files in ${path.relative(SITE_ROOT, DIAGRAMS_DIR)}`);
