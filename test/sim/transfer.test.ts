@@ -66,9 +66,14 @@ describe('ESTABLISHED — RFC 9293 §3.10.7.4 (segment text) and §3.8.6.3 (dela
     const {c, a} = lab.pair();
     const big = 'z'.repeat(300_000);
     const m = lab.mark();
-    const r = lab.write('client', c, big); // the receiver does not read: its buffer fills, then ours
+    // the receiver does not read: its buffer fills, then ours. With SO_SNDTIMEO the write returns
+    // what it copied; without a timeout a write that cannot finish never returns (reader mode: blocked)
+    const r = lab.w.call('client', {call: 'write', fd: c, data: new TextEncoder().encode(big)}, {blockTimeoutMs: 1000});
     expect('ret' in r && r.ret).toBeLessThan(big.length);
     const sent = 'ret' in r ? r.ret : 0;
+    const t = lab.w.now;
+    expect(lab.write('client', c, 'more')).toMatchObject({blocked: true});
+    expect(lab.w.now - t).toBeLessThan(1000); // zero-window probes alone do not keep it waiting
     const segs = lab.segmentEvents(m);
     const peerWindow = Math.min(...segs.filter((e) => e.fromHost === 'server').map((e) => e.window));
     expect(peerWindow).toBe(0);

@@ -207,8 +207,9 @@ export class World implements SimWorld, HostNet {
       if (r) return r;
       const next = this.queue.peek();
       if (this.queue.progressCount === 0 || !next || next.t - started > MAX_WAIT_MS) {
+        // a blocking call without a timeout never returns on Linux (not even a partial write count)
         this.note(p.sock.host.name, `blocked forever: ${p.reason}`);
-        return p.giveUp() ?? {blocked: true, reason: p.reason};
+        return {blocked: true, reason: p.reason};
       }
       this.runBatch();
     }
@@ -276,8 +277,9 @@ export class World implements SimWorld, HostNet {
       mss: this.mss,
       random32: () => this.rng.u32(),
       transmit: (seg: Segment) => this.transmit(host, seg),
+      // TIME-WAIT / FIN-WAIT-2 expiry and zero-window probes cannot complete a blocked call by themselves
       schedule: (conn: TcpConnection, kind: TimerKindType, at: number): TimerHandle =>
-        this.queue.push(at, EventKind.Timer, kind !== TimerKind.Wait, conn, kind),
+        this.queue.push(at, EventKind.Timer, kind !== TimerKind.Wait && kind !== TimerKind.Persist, conn, kind),
       cancel: (h: TimerHandle) => this.queue.cancel(h as SimEvent),
       note: (text: string) => this.note(host.name, text),
     };
