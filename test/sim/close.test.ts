@@ -160,3 +160,28 @@ describe('TIME-WAIT — RFC 9293 §3.6 and §3.10.7.4 (2*MSL; Linux 60 s)', () =
     expect(lab.listen('server', s2)).toEqual({ret: 0});
   });
 });
+
+describe('CLOSE-WAIT — the FIN\'s delayed ACK (test/conformance/README.md, "Kernel behaviour worth knowing")', () => {
+  it('a passive close within a few ms of the FIN, without reading, folds the ACK into its FIN: FA, FA, A', () => {
+    const lab = new Lab({latencyMs: 1});
+    const {c, a} = lab.pair();
+    const m = lab.mark();
+    lab.close('client', c);
+    lab.w.advance(3); // the FIN has arrived, its ACK is still delayed
+    lab.close('server', a);
+    lab.w.runUntilQuiet();
+    expect(lab.segments(m)).toEqual(['client>server FA 0', 'server>client FA 0', 'client>server A 0']);
+  });
+
+  it('a read that returns EOF sends the pending ACK at once', () => {
+    const lab = new Lab({latencyMs: 1});
+    const {c, a} = lab.pair();
+    const m = lab.mark();
+    lab.close('client', c);
+    lab.w.advance(3);
+    const t = lab.w.now;
+    expect(lab.text('server', a)).toBe('');
+    const ack = lab.segmentEvents(m).find((e) => e.fromHost === 'server')!;
+    expect(ack).toMatchObject({flags: 'A', t});
+  });
+});
