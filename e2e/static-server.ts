@@ -2,6 +2,7 @@
 import {createServer, type Server} from 'node:http';
 import {readFile, stat} from 'node:fs/promises';
 import path from 'node:path';
+import {gzipSync} from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -30,6 +31,13 @@ async function resolveFile(root: string, urlPath: string): Promise<string | null
   return null;
 }
 
+const gzipCache = new Map<string, Buffer>();
+function gzipped(file: string, body: Buffer): Buffer {
+  let z = gzipCache.get(file);
+  if (!z) gzipCache.set(file, (z = gzipSync(body)));
+  return z;
+}
+
 export async function startStaticServer(root: string, port = 0): Promise<{url: string; close: () => Promise<void>}> {
   const server: Server = createServer(async (req, res) => {
     const file = await resolveFile(root, req.url ?? '/');
@@ -39,8 +47,16 @@ export async function startStaticServer(root: string, port = 0): Promise<{url: s
       res.end(notFound ? await readFile(notFound) : 'not found');
       return;
     }
-    res.writeHead(200, {'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream'});
-    res.end(await readFile(file));
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    const body = await readFile(file);
+    // Compress text the way any static host does, so page-weight and speed figures are realistic.
+    if (/gzip/.test(String(req.headers['accept-encoding'] ?? '')) && /text|javascript|json|svg|xml/.test(type)) {
+      res.writeHead(200, {'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding'});
+      res.end(gzipped(file, body));
+      return;
+    }
+    res.writeHead(200, {'content-type': type});
+    res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address();

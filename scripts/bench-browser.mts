@@ -98,11 +98,18 @@ async function lighthouseScore(url: string): Promise<number | null> {
     await new Promise((r) => setTimeout(r, 1500));
     const {default: lighthouse} = await import('lighthouse');
     const result = await lighthouse(url, {port, output: 'json', onlyCategories: ['performance'], logLevel: 'error'});
-    const score = result?.lhr.categories.performance.score;
+    const lhr = result?.lhr;
+    const score = lhr?.categories.performance.score;
+    if (lhr) {
+      const m = (id: string) => lhr.audits[id]?.displayValue ?? 'n/a';
+      console.log(`    FCP ${m('first-contentful-paint')}, LCP ${m('largest-contentful-paint')}, TBT ${m('total-blocking-time')}, CLS ${m('cumulative-layout-shift')}, SI ${m('speed-index')}`);
+    }
     return score == null ? null : Math.round(score * 100);
   } finally {
     proc.kill();
-    rmSync(profile, {recursive: true, force: true});
+    // Chromium may still be writing its profile for a moment after the signal.
+    await new Promise((r) => proc.once('exit', r));
+    rmSync(profile, {recursive: true, force: true, maxRetries: 5});
   }
 }
 
@@ -122,7 +129,7 @@ try {
     );
   });
   if (!argv.includes('--skip-lighthouse')) {
-    for (const p of ['/docs/socket', '/en/docs/socket']) {
+    for (const p of [PLAIN, '/docs/socket', '/en/docs/socket']) {
       const score = await lighthouseScore(server.url + p);
       console.log(`Lighthouse mobile performance ${p}: ${score ?? 'n/a'} (goal: at least 97)`);
     }
