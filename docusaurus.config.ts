@@ -1,31 +1,11 @@
 import {themes as prismThemes} from 'prism-react-renderer';
-import type {Config, Plugin} from '@docusaurus/types';
+import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import {accessibleTheme} from './src/theme/prismContrast';
+import mermaidStatic from './src/remark/mermaidStatic';
 
 // Socket Lab ships everything it needs: no external fonts, scripts, images or analytics,
 // so a reader on a train with no signal still gets the whole site once it is cached.
-/**
- * Docusaurus puts every module used by half the pages into one eagerly loaded `common` chunk. Mermaid's
- * parser stack (langium, chevrotain, …) is reached only through Mermaid's lazy import, yet it landed
- * there: ~160 KB gzip on every page, diagrams or not. Keep it in the lazy chunks where it belongs.
- */
-const LAZY_ONLY = /node_modules[\\/](mermaid|@mermaid-js|langium|chevrotain|chevrotain-allstar|@chevrotain|vscode-[a-z-]+|lodash-es|cytoscape[a-z-]*|katex|d3[a-z-]*|dagre-d3-es|khroma|roughjs|stylis|marked|dompurify)[\\/]/;
-
-function keepDiagramLibrariesLazy(): Plugin {
-  return {
-    name: 'keep-diagram-libraries-lazy',
-    configureWebpack(config, isServer) {
-      const splitChunks = config.optimization?.splitChunks as {cacheGroups?: Record<string, {test?: unknown}>} | undefined;
-      const common = splitChunks ? splitChunks.cacheGroups?.common : undefined;
-      if (!isServer && common) {
-        common.test = (module: {resource?: string}) => !LAZY_ONLY.test(module.resource ?? '');
-      }
-      return {};
-    },
-  };
-}
-
 const config: Config = {
   title: 'Socket Lab',
   tagline: '소켓 API로 프로토콜 스택에 데이터 송수신을 맡기는 법을 직접 실행하며 배웁니다',
@@ -39,11 +19,8 @@ const config: Config = {
   onDuplicateRoutes: 'throw',
 
   markdown: {
-    mermaid: true,
     hooks: {onBrokenMarkdownLinks: 'throw'},
   },
-  themes: ['@docusaurus/theme-mermaid'],
-  plugins: [keepDiagramLibrariesLazy],
 
   i18n: {
     defaultLocale: 'ko',
@@ -62,6 +39,8 @@ const config: Config = {
           routeBasePath: 'docs',
           sidebarPath: './sidebars.ts',
           showLastUpdateTime: false,
+          // ```mermaid blocks become SVGs rendered ahead of time (scripts/render-diagrams.mts): no Mermaid in the browser
+          remarkPlugins: [mermaidStatic],
         },
         blog: false,
         theme: {customCss: './src/css/custom.css'},
