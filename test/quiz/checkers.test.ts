@@ -8,20 +8,12 @@ import {runInProcess} from '../../src/runner/run';
 import {quizzes} from '../../src/quiz/data';
 import {runChecker} from '../../src/quiz/checkers';
 import type {CodeChallengeQuestion} from '../../src/quiz/types';
+import {listenAndConnect} from '../../src/quiz/data/snippets';
 
 const challenges = quizzes.flatMap((quiz) => quiz.questions).filter((q): q is CodeChallengeQuestion => q.kind === 'code');
 
-const serverListens = `const SERVER = '10.0.0.3';
-let lfd = 0;
-let conn = 0;
-on('server', () => {
-  lfd = socket();
-  bind(lfd, INADDR_ANY, 8080);
-  listen(lfd, 5);
-});
-const fd = socket();
-connect(fd, SERVER, 8080);
-on('server', () => { conn = accept(lfd); });
+/** the chapters' listen-and-connect preamble, ending in a newline so a program can follow */
+const serverListens = `${listenAndConnect}
 `;
 
 /** Wrong answers a reader might plausibly give, per challenge id, with why they are wrong. */

@@ -1,18 +1,7 @@
 /** Chapter 5 (docs/05-close.mdx): close(), the four steps, FIN/ACK, TIME-WAIT, RST. */
 import type {ChapterQuiz} from '../types';
+import {listenAndConnect} from './snippets';
 
-/** Both ends played by the program: `server` listens on 8080, the client connects, the server accepts. */
-const listenAndConnect = `const SERVER = '10.0.0.3';
-let lfd = 0;
-let conn = 0;
-on('server', () => {
-  lfd = socket();
-  bind(lfd, INADDR_ANY, 8080);
-  listen(lfd, 5);
-});
-const fd = socket();
-connect(fd, SERVER, 8080);
-on('server', () => { conn = accept(lfd); });`;
 
 const stateOptions = ['ESTABLISHED', 'FIN-WAIT-2', 'CLOSE-WAIT', 'LAST-ACK', 'TIME-WAIT', 'CLOSED'];
 

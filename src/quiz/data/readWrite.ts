@@ -1,18 +1,6 @@
 /** Chapter 4 (docs/04-read-write.mdx): write(), read(), buffers and the byte stream. */
 import type {ChapterQuiz} from '../types';
-
-/** The server side both stream examples share: listen on 8080, the client connects, the server accepts. */
-const listenAndConnect = `const SERVER = '10.0.0.3';
-let lfd = 0;
-let conn = 0;
-on('server', () => {
-  lfd = socket();
-  bind(lfd, INADDR_ANY, 8080);
-  listen(lfd, 5);
-});
-const fd = socket();
-connect(fd, SERVER, 8080);
-on('server', () => { conn = accept(lfd); });`;
+import {listenAndConnect} from './snippets';
 
 export const readWriteQuiz: ChapterQuiz = {
   chapter: 'read-write',
