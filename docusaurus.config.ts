@@ -81,7 +81,6 @@ const config: Config = {
       darkTheme: accessibleTheme(prismThemes.dracula),
       additionalLanguages: ['http', 'bash', 'c'],
     },
-    mermaid: {theme: {light: 'neutral', dark: 'dark'}},
   } satisfies Preset.ThemeConfig,
 };
 
