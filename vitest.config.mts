@@ -2,7 +2,7 @@ import {fileURLToPath} from 'node:url';
 import {defineConfig} from 'vitest/config';
 
 // Two projects, one runner: `unit` (pure code and jsdom components) and `browser`
-// (playwright-core driving Debian's Chromium against the built site; see e2e/setup.ts).
+// (playwright-core driving Debian's Chromium against the built site; see e2e/global-setup.ts).
 export default defineConfig({
   test: {
     projects: [
@@ -13,7 +13,6 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
         },
-        esbuild: {jsx: 'automatic'},
         // Vite 8 transforms with oxc, which follows tsconfig's jsx: 'preserve' unless told otherwise.
         oxc: {jsx: {runtime: 'automatic'}},
         // Docusaurus resolves these aliases at build time; jsdom component tests get small stand-ins.
