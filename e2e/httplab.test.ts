@@ -7,9 +7,9 @@
  * Expected counts follow from the protocols (see test/lab/programs.test.ts): HTTP/1.0 sequential opens
  * one connection per resource (N + 1), HTTP/1.1 persistent and pipelined open one.
  */
+import {axeViolations} from './axe';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Locator} from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
 import type {Page} from 'playwright-core';
 import {baseUrl, openBrowser, watchedPage, type Session} from './browser';
 
@@ -85,17 +85,6 @@ async function expectWaterfallRows(lab: Locator, name: string, n: number) {
   await expect.poll(async () => waterfallRows(lab, name).count(), {timeout: 15_000}).toBe(n);
 }
 
-/**
- * axe on the lab (the region and everything in it, the opened runnable block included), formatted like
- * e2e/axe.ts. The rest of the chapter belongs to other tests; no rule is disabled.
- */
-async function labViolations(page: Page, regionName: string): Promise<string[]> {
-  const results = await new AxeBuilder({page}).include(`section[aria-label="${regionName}"]`).analyze();
-  return results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`,
-  );
-}
-
 describe('the HTTP lab (Korean)', () => {
   it('names its region, inputs, button, table, rows and the Connections column exactly', async () => {
     const {lab} = await openLab('/docs/http', KO.region);
@@ -148,7 +137,7 @@ describe('the HTTP lab (Korean)', () => {
     await editor.waitFor({timeout: 30_000});
     expect(await editor.inputValue()).toContain('/page/3.html');
 
-    expect(await labViolations(page, KO.region)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
 
@@ -163,7 +152,7 @@ describe('the HTTP lab (English)', () => {
     expect((await row(lab, EN, EN.modes[0]))[EN.connections]).toBe('5');
     await expectWaterfallRows(lab, EN.waterfall(EN.modes[0]), 5);
     expect(await lab.locator('[data-explanation]').textContent()).toMatch(/faster than/);
-    expect(await labViolations(page, EN.region)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
 });
@@ -177,7 +166,7 @@ describe('the HTTP lab on a phone in dark mode', () => {
       expect((await row(lab, KO, KO.modes[0]))[KO.connections]).toBe('21');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
-      expect(await labViolations(page, KO.region)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
     } finally {
       await phone.close();
     }

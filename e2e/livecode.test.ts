@@ -2,13 +2,13 @@
  * Issue #4 (UI): runnable code blocks in the built site, in Chromium. A chapter's block loads its
  * editor, runs in the worker, shows descriptor 3; Step/Back change the tables; an endless loop is
  * stopped while the page keeps answering; a syntax error shows line:column; an arrow of the sequence
- * diagram marks the line that sent it; the same in English; axe finds nothing in the block with each
+ * diagram marks the line that sent it; the same in English; axe finds nothing on the page with each
  * inspector open (light and dark),
  * and a 360 px phone gets no sideways page scroll.
  */
+import {axeViolations} from './axe';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Locator, Page} from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
 import {baseUrl, openBrowser, watchedPage, type Session} from './browser';
 
 const KO = {
@@ -59,14 +59,6 @@ function status(block: Locator): Locator {
 async function run(block: Locator, name = KO.run) {
   await block.getByRole('button', {name, exact: true}).click();
   await block.locator('[data-status]:not([data-status="running"]):not([data-status="idle"])').waitFor({timeout: 15_000});
-}
-
-/** axe on the runnable block only: the rest of the page (static code blocks, prose) is site.test.ts's. */
-async function blockViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({page}).include('[data-live-code]').analyze();
-  return results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`,
-  );
 }
 
 function descriptorRow(block: Locator, table: RegExp, fd: number): Locator {
@@ -203,10 +195,10 @@ describe('accessibility and phones', () => {
     }
   }
 
-  it('axe finds no violation in the block with each inspector open', async () => {
+  it('axe finds no violation on the chapter page with each inspector open', async () => {
     const {page} = await open('/docs/socket');
     await runAndVisitTabs(page, async (tab) => {
-      expect(await blockViolations(page), tab).toEqual([]);
+      expect(await axeViolations(page), tab).toEqual([]);
     });
     await page.close();
   });
@@ -216,7 +208,7 @@ describe('accessibility and phones', () => {
     try {
       const {page} = await open('/docs/socket', dark);
       await runAndVisitTabs(page, async (tab) => {
-        expect(await blockViolations(page), tab).toEqual([]);
+        expect(await axeViolations(page), tab).toEqual([]);
       });
     } finally {
       await dark.close();

@@ -4,7 +4,6 @@
  * nothing on a chapter with its quiz or on the review page, in both locales.
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
 import type {Locator, Page} from 'playwright-core';
 import {axeViolations} from './axe';
 import {baseUrl, openBrowser, watchedPage, type Session, type WatchedPage} from './browser';
@@ -27,24 +26,6 @@ async function open(path: string): Promise<WatchedPage> {
   await w.page.evaluate(() => localStorage.clear());
   await w.page.reload({waitUntil: 'networkidle'});
   return w;
-}
-
-/**
- * axe's violations inside the quiz (formatted like e2e/axe.ts). The rest of a chapter (its prose and runnable
- * examples) is checked page by page in e2e/site.test.ts, and so are the components a quiz borrows: the site's
- * highlighted code blocks (syntax colours of the Prism theme), LiveCode blocks and LiveCode's editor
- * (e2e/livecode.test.ts).
- */
-async function axeViolationsIn(page: Page, selector: string): Promise<string[]> {
-  const results = await new AxeBuilder({page})
-    .include(selector)
-    .exclude(`${selector} .theme-code-block`)
-    .exclude(`${selector} [data-live-code]`)
-    .exclude(`${selector} [data-code-editor]`)
-    .analyze();
-  return results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`,
-  );
 }
 
 function quizRegion(page: Page, name: RegExp): Locator {
@@ -207,7 +188,7 @@ describe('English', () => {
 });
 
 describe('axe', () => {
-  it.each(['/docs/close', '/en/docs/close'])('%s: no violation in the quiz, answered (feedback and solution shown)', async (p) => {
+  it.each(['/docs/close', '/en/docs/close'])('%s: no violation on the chapter with its quiz answered (feedback and solution shown)', async (p) => {
     const {page} = await open(p);
     const region = quizRegion(page, /^(퀴즈|Quiz): /);
     const q = region.locator('fieldset').first();
@@ -216,7 +197,7 @@ describe('axe', () => {
     await expect.poll(() => q.textContent()).toMatch(/오답|Incorrect/);
     await region.locator('details summary').first().click();
 
-    expect(await axeViolationsIn(page, '[data-quiz]')).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 
