@@ -7,7 +7,6 @@ import type {ReactNode, Ref} from 'react';
 import clsx from 'clsx';
 import {Highlight} from 'prism-react-renderer';
 import {usePrismTheme} from '@docusaurus/theme-common';
-import useIsBrowser from '@docusaurus/useIsBrowser';
 import styles from './styles.module.css';
 
 export type LineMark = 'error' | 'current' | 'selected';
@@ -40,12 +39,13 @@ export default function CodeSurface(props: CodeSurfaceProps): ReactNode {
   const markClass = (line: number) => marksOf(line).map((m) => MARK_CLASS[m]);
   // data-marks lets tests (and people reading the DOM) see the marks without knowing class names
   const markData = (line: number) => marksOf(line).join(' ') || undefined;
+  // Light on the server and during hydration (Docusaurus's colour mode lags behind on purpose, so the
+  // first client render matches the HTML); a dark page then re-renders with the dark theme and React
+  // patches the token colours in place. No remount after hydration (the stock CodeBlock's
+  // key={isBrowser} trick): that would tokenize every block again and rebuild its DOM at load.
   const theme = usePrismTheme();
-  // The Prism theme on the server is always the light one; re-render once in the browser (as the
-  // original CodeBlock does) so dark mode gets its colours after hydration.
-  const isBrowser = useIsBrowser();
   return (
-    <Highlight key={String(isBrowser)} theme={theme} code={code} language={language}>
+    <Highlight theme={theme} code={code} language={language}>
       {({className, style, tokens, getLineProps, getTokenProps}) => (
         <div
           ref={props.scrollerRef}

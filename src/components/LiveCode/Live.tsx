@@ -52,7 +52,13 @@ export default function Live({original, language, expect, intent}: LiveProps): R
     };
   }, []);
 
-  useEffect(() => saveEdit(key, code, original), [key, code, original]);
+  // Save edits as they happen; mounting with what is already stored (or the original) writes nothing.
+  const stored = useRef(code);
+  useEffect(() => {
+    if (code === stored.current) return;
+    stored.current = code;
+    saveEdit(key, code, original);
+  }, [key, code, original]);
 
   const run = useCallback(
     async (mode: 'final' | 'first-step' = 'final') => {

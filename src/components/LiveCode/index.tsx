@@ -1,17 +1,18 @@
 /**
  * A runnable code block. This file is the eager part and stays tiny: it renders the placeholder (the
- * highlighted code and the toolbar, as the server renders it) and loads the live part — editor, runner
- * client, inspectors — in a lazy chunk when the block nears the viewport or the reader interacts with it.
+ * highlighted code and the toolbar, as the server renders it) and swaps in the live part — editor,
+ * runner client, inspectors, a lazy chunk — when the reader reaches for the block (Run, a click or
+ * focus on the code: at once) or once the block is on screen (in an idle moment, one block at a time,
+ * so neither hydration nor a screenful of blocks becomes one long task).
  */
-import {lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode} from 'react';
+import {memo, startTransition, useCallback, useEffect, useRef, useState, type ComponentType, type ReactNode} from 'react';
 import {translate} from '@docusaurus/Translate';
-import useIsBrowser from '@docusaurus/useIsBrowser';
 import ErrorBoundary from '../ErrorBoundary';
 import CodeSurface from './CodeSurface';
 import Toolbar from './Toolbar';
+import {whenIdle} from './idleQueue';
+import type {LiveProps} from './Live';
 import styles from './styles.module.css';
-
-const Live = lazy(() => import(/* webpackChunkName: "livecode" */ './Live'));
 
 export interface LiveCodeProps {
   /** the code as the author wrote it (a trailing newline is ignored) */
@@ -26,64 +27,104 @@ export interface EarlyIntent {
   focus: boolean;
 }
 
+/**
+ * The live part, once its chunk has loaded. A block only switches to it after the load, so the switch is
+ * one render: no Suspense fallback in between (which would rebuild the placeholder's DOM first).
+ */
+let loadedLive: ComponentType<LiveProps> | null = null;
+let loadingLive: Promise<ComponentType<LiveProps>> | null = null;
+
+function loadLive(): Promise<ComponentType<LiveProps>> {
+  if (loadedLive) return Promise.resolve(loadedLive);
+  loadingLive ??= import(/* webpackChunkName: "livecode" */ './Live').then(
+    (m) => (loadedLive = m.default),
+    (err: unknown) => {
+      // a chunk that failed to load (offline?) may load next time
+      loadingLive = null;
+      throw err;
+    },
+  );
+  return loadingLive;
+}
+
+type Stage = 'placeholder' | 'live' | 'failed';
+
 export default function LiveCode({code, language = 'ts', title}: LiveCodeProps): ReactNode {
   const original = code.replace(/\n$/, '');
-  const isBrowser = useIsBrowser();
-  const [active, setActive] = useState(false);
+  const [stage, setStage] = useState<Stage>('placeholder');
   const [intent, setIntent] = useState<EarlyIntent>({run: false, focus: false});
   const rootRef = useRef<HTMLDivElement>(null);
-  const activate = useCallback(() => setActive(true), []);
+  const waking = useRef(false);
 
-  // Load the live part when the block comes within ~200px of the viewport.
-  useEffect(() => {
-    if (active) return;
-    const el = rootRef.current;
-    if (!el || typeof IntersectionObserver === 'undefined') {
-      setActive(true);
-      return;
-    }
-    const io = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) setActive(true);
-      },
-      {rootMargin: '200px'},
+  /** Load the live part and switch to it: urgently for the reader's own action, else as a transition. */
+  const wake = useCallback((urgent: boolean) => {
+    if (waking.current) return;
+    waking.current = true;
+    loadLive().then(
+      () => (urgent ? setStage('live') : startTransition(() => setStage('live'))),
+      () => setStage('failed'),
     );
+  }, []);
+
+  // On screen: wake in an idle moment. Scrolled past before its turn came: it need not wake after all.
+  useEffect(() => {
+    if (stage !== 'placeholder') return;
+    const el = rootRef.current;
+    let cancel: (() => void) | null = null;
+    const queue = () => {
+      cancel ??= whenIdle(() => wake(false));
+    };
+    if (!el || typeof IntersectionObserver === 'undefined') {
+      queue();
+      return () => cancel?.();
+    }
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) queue();
+      else if (cancel) {
+        cancel();
+        cancel = null;
+      }
+    });
     io.observe(el);
-    return () => io.disconnect();
-  }, [active]);
+    return () => {
+      io.disconnect();
+      cancel?.();
+    };
+  }, [stage, wake]);
 
-  const placeholder = (
-    <Placeholder
-      code={original}
-      language={language}
-      onRun={() => {
-        setIntent((i) => ({...i, run: true}));
-        activate();
-      }}
-      onFocusCode={() => {
-        setIntent((i) => ({...i, focus: true}));
-        activate();
-      }}
-    />
-  );
+  const onRun = useCallback(() => {
+    setIntent((i) => ({...i, run: true}));
+    wake(true);
+  }, [wake]);
+  const onFocusCode = useCallback(() => {
+    setIntent((i) => ({...i, focus: true}));
+    wake(true);
+  }, [wake]);
 
+  const Live = stage === 'live' ? loadedLive : null;
   return (
     <div ref={rootRef} className={styles.liveCode} data-live-code="">
       {title ? <div className={styles.title}>{title}</div> : null}
-      {isBrowser && active ? (
+      {stage === 'failed' ? (
+        <StaticFallback code={original} language={language} />
+      ) : Live ? (
         <ErrorBoundary fallback={<StaticFallback code={original} language={language} />}>
-          <Suspense fallback={placeholder}>
-            <Live original={original} language={language} intent={intent} />
-          </Suspense>
+          <Live original={original} language={language} intent={intent} />
         </ErrorBoundary>
       ) : (
-        placeholder
+        <Placeholder code={original} language={language} onRun={onRun} onFocusCode={onFocusCode} />
       )}
     </div>
   );
 }
 
-function Placeholder(props: {code: string; language: string; onRun: () => void; onFocusCode: () => void}) {
+/** Memoised: the block re-renders when the reader presses Run early, the highlighted code need not. */
+const Placeholder = memo(function Placeholder(props: {
+  code: string;
+  language: string;
+  onRun: () => void;
+  onFocusCode: () => void;
+}) {
   return (
     <>
       <Toolbar onRun={props.onRun} />
@@ -98,7 +139,7 @@ function Placeholder(props: {code: string; language: string; onRun: () => void; 
       <div className={styles.status} />
     </>
   );
-}
+});
 
 /** When the live part fails to load or crashes: the code as a static block, and why it cannot run. */
 function StaticFallback(props: {code: string; language: string}) {

@@ -3,7 +3,7 @@
  * feedback in an aria-live region ("정답" / "오답" with the explanation, a link to the section that teaches it, and the
  * solution after an attempt). The saved answer and its feedback come back after a reload.
  */
-import {useId, useRef, useState, type FormEvent, type ReactNode} from 'react';
+import {memo, useId, useRef, useState, type FormEvent, type ReactNode} from 'react';
 import type {AnswerRecord} from '../../quiz/storage';
 import type {Answer, Locale, Localized, Question} from '../../quiz/types';
 import {gradeAnswer, isAnswered} from '../../quiz/grading';
@@ -50,7 +50,10 @@ function toDraft(q: Question, saved: Answer): Answer {
   return saved;
 }
 
-export default function QuestionView({question: q, number, locale, record, fresh = false}: QuestionViewProps): ReactNode {
+/** Memoised: when progress changes, only the questions whose saved answer changed render again. */
+export default memo(QuestionView);
+
+function QuestionView({question: q, number, locale, record, fresh = false}: QuestionViewProps): ReactNode {
   const uid = useId();
   const name = `quiz-${q.id}-${uid.replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const [draft, setDraft] = useState<Answer | undefined>(undefined);

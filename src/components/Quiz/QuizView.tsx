@@ -2,7 +2,7 @@
  * One chapter's quiz, given its questions: the region, the progress line, the notice and the questions. Saved
  * answers and their feedback appear after hydration (see src/quiz/progressStore.ts).
  */
-import type {ReactNode} from 'react';
+import {useDeferredValue, type ReactNode} from 'react';
 import type {ChapterQuiz} from '../../quiz/types';
 import {pick, useQuizLocale} from '../../quiz/locale';
 import {chapterSummary} from '../../quiz/summary';
@@ -14,7 +14,11 @@ import styles from './styles.module.css';
 
 export default function QuizView({quiz}: {quiz: ChapterQuiz}): ReactNode {
   const locale = useQuizLocale();
-  const snapshot = useQuizProgress();
+  const live = useQuizProgress();
+  // The saved progress arrives right after hydration and may re-render every question: let React do that in a
+  // background, time-sliced render. The reader's own answers (once loaded) show at once.
+  const deferred = useDeferredValue(live);
+  const snapshot = deferred.loaded ? live : deferred;
   const summary = chapterSummary(quiz, snapshot.progress);
   return (
     <section aria-label={quizStrings.regionLabel(pick(quiz.title, locale))} className={styles.quiz} data-quiz={quiz.chapter}>
