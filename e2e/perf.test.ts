@@ -1,0 +1,139 @@
+/**
+ * Issue #4 (speed), as behaviour — speed itself is a benchmark (scripts/bench-browser.mts), never asserted here.
+ * What keeps a chapter page cheap on a phone: hydration adopts the server's HTML of code blocks, runnable blocks
+ * and the quiz instead of rebuilding it; nothing of the editor, runner or simulator loads with the page; a block's
+ * live part arrives once the block is on screen (not before); and the code colours still follow dark mode, which
+ * the stock CodeBlock got by rebuilding every block after hydration.
+ */
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {Page} from 'playwright-core';
+import {themes, type PrismTheme} from 'prism-react-renderer';
+import {accessibleTheme} from '../src/theme/prismContrast';
+import {baseUrl, openBrowser, watchedPage, type Session} from './browser';
+
+/** A phone-sized page on which every element the server sent is marked before any script runs. */
+async function openMarked(session: Session, path: string) {
+  const watched = await watchedPage(session);
+  await watched.page.addInitScript(() => {
+    document.addEventListener('readystatechange', () => {
+      // 'interactive': the HTML is parsed, deferred scripts (and so React) have not run yet
+      if (document.readyState === 'interactive') for (const el of document.querySelectorAll('*')) el.setAttribute('data-from-server', '');
+    });
+  });
+  const response = await watched.page.goto(baseUrl() + path, {waitUntil: 'networkidle'});
+  expect(response?.status()).toBe(200);
+  await watched.page.locator('html[data-has-hydrated="true"]').waitFor();
+  return watched;
+}
+
+/** Elements under `selector` that the browser built after load, leaving out what is client-only by design. */
+function rebuilt(page: Page, selector: string): Promise<{roots: number; rebuiltRoots: number; rebuilt: number; all: number}> {
+  return page.evaluate(`(() => {
+    const roots = [...document.querySelectorAll(${JSON.stringify(selector)})];
+    // the copy and word-wrap buttons of code blocks are not server-rendered on purpose (Docusaurus BrowserOnly)
+    const clientOnly = (el) => Boolean(el.closest('[class*="buttonGroup"]'));
+    let all = 0, rebuilt = 0;
+    for (const root of roots)
+      for (const el of [root, ...root.querySelectorAll('*')]) {
+        if (clientOnly(el)) continue;
+        all++;
+        if (!el.hasAttribute('data-from-server')) rebuilt++;
+      }
+    return {roots: roots.length, rebuiltRoots: roots.filter((r) => !r.hasAttribute('data-from-server')).length, rebuilt, all};
+  })()`);
+}
+
+describe('a chapter page on a phone', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await openBrowser({width: 412, height: 823, isMobile: true});
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it.each(['/docs/connect', '/en/docs/socket'])('%s keeps the server HTML of its code blocks, runnable blocks and quiz', async (path) => {
+    const {page, errors} = await openMarked(session, path);
+
+    for (const selector of ['article .theme-code-block', '[data-live-code]', '[data-quiz-host]']) {
+      const r = await rebuilt(page, selector);
+      expect(r.roots, selector).toBeGreaterThan(0);
+      expect({selector, rebuiltRoots: r.rebuiltRoots, rebuilt: r.rebuilt}).toEqual({selector, rebuiltRoots: 0, rebuilt: 0});
+    }
+    // and it is hydrated: the quiz answers
+    const q = page.locator('[data-quiz-host] fieldset').first();
+    await q.getByRole('button', {name: /^(확인|Check)$/}).click();
+    await expect.poll(() => q.textContent()).toMatch(/답을 고르거나|Pick or type/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('loads nothing of the editor, runner or simulator, and starts no worker, until a block is on screen', async () => {
+    const {page} = await watchedPage(session);
+    const scripts: string[] = [];
+    let workers = 0;
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
+    page.on('worker', () => workers++);
+    await page.goto(`${baseUrl()}/docs/read-write`, {waitUntil: 'networkidle'});
+    await page.locator('html[data-has-hydrated="true"]').waitFor();
+    await page.waitForTimeout(1500); // idle time, in which an on-screen block would have woken
+
+    const blocks = page.locator('[data-live-code]');
+    expect(await blocks.count()).toBeGreaterThan(1);
+    expect(await blocks.getByRole('textbox').count()).toBe(0);
+    expect(scripts.filter((u) => /livecode|runner/.test(u))).toEqual([]);
+    expect(workers).toBe(0);
+
+    // on screen: the live part arrives (its chunk loads), and only this block's
+    await blocks.first().scrollIntoViewIfNeeded();
+    await blocks.first().getByRole('textbox', {name: '코드 편집기'}).waitFor({timeout: 30_000});
+    expect(scripts.some((u) => /livecode/.test(u))).toBe(true);
+    expect(await blocks.last().getByRole('textbox').count()).toBe(0);
+    expect(workers).toBe(0); // the worker starts when the reader reaches for the block
+    await page.close();
+  });
+});
+
+/** The colour a Prism theme gives a token type (later entries win, as in prism-react-renderer). */
+function tokenColour(theme: PrismTheme, type: string): string {
+  const entry = [...theme.styles].reverse().find((s) => s.types.includes(type) && !s.languages && s.style.color);
+  return entry?.style.color ?? theme.plain.color!;
+}
+
+describe('dark mode', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await openBrowser({colorScheme: 'dark'});
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('code blocks, runnable blocks and quiz programs take the dark theme colours after hydration', async () => {
+    const {page, errors} = await watchedPage(session);
+    await page.goto(`${baseUrl()}/docs/socket`, {waitUntil: 'networkidle'});
+    await page.locator('html[data-has-hydrated="true"]').waitFor();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+
+    // the site's dark theme (docusaurus.config.ts) and its keyword colour, as the browser writes colours
+    const expected = await page.evaluate((c) => {
+      const probe = document.createElement('span');
+      probe.style.color = c;
+      document.body.append(probe);
+      const computed = getComputedStyle(probe).color;
+      probe.remove();
+      return computed;
+    }, tokenColour(accessibleTheme(themes.dracula), 'keyword'));
+    const light = tokenColour(accessibleTheme(themes.github), 'keyword');
+    expect(expected).not.toBe(light);
+
+    for (const selector of ['article .theme-code-block', '[data-live-code]', '[data-quiz-host] .theme-code-block']) {
+      const keyword = page.locator(`${selector} .token.keyword`).first();
+      await expect.poll(() => keyword.evaluate((el) => getComputedStyle(el).color), {message: selector}).toBe(expected);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
