@@ -1,0 +1,80 @@
+// @vitest-environment jsdom
+/**
+ * loadOnce, which the quiz and the review page load their chunks with: one load per page, a failed load is tried
+ * again, and once loaded React.lazy gets the component at once (no Suspense fallback), which is what lets the quiz
+ * hydrate in the page's own pass.
+ */
+import {lazy, Suspense} from 'react';
+import {afterEach, describe, expect, test} from 'vitest';
+import {cleanup, render, screen} from '@testing-library/react';
+import {loadOnce} from '../../src/components/Quiz/loadOnce';
+import {chapterOfPath} from '../../src/components/Quiz';
+
+afterEach(cleanup);
+
+describe('loadOnce', () => {
+  test('starts the load once however often it is asked', async () => {
+    let starts = 0;
+    const loader = loadOnce(async () => {
+      starts++;
+      return 'module';
+    });
+
+    const [a, b] = await Promise.all([loader.load(), loader.load()]);
+    await loader.load();
+    expect([a, b, starts]).toEqual(['module', 'module', 1]);
+  });
+
+  test('a failed load is started again next time', async () => {
+    let starts = 0;
+    const loader = loadOnce(async () => {
+      starts++;
+      if (starts === 1) throw new Error('offline');
+      return 'module';
+    });
+
+    await expect(loader.load()).rejects.toThrow('offline');
+    await expect(loader.load()).resolves.toBe('module');
+    expect(starts).toBe(2);
+  });
+
+  test('once loaded, a lazy component renders at once, without its Suspense fallback', async () => {
+    const loader = loadOnce(async () => () => <p>the quiz</p>);
+    await loader.load();
+    const Lazy = lazy(loader.lazy);
+
+    render(
+      <Suspense fallback={<p>loading</p>}>
+        <Lazy />
+      </Suspense>,
+    );
+    expect(screen.getByText('the quiz')).toBeTruthy();
+    expect(screen.queryByText('loading')).toBeNull();
+  });
+
+  test('not loaded yet: the lazy component suspends, then renders', async () => {
+    const loader = loadOnce(async () => () => <p>the quiz</p>);
+    const Lazy = lazy(loader.lazy);
+
+    render(
+      <Suspense fallback={<p>loading</p>}>
+        <Lazy />
+      </Suspense>,
+    );
+    expect(screen.getByText('loading')).toBeTruthy();
+    expect(await screen.findByText('the quiz')).toBeTruthy();
+  });
+});
+
+describe('chapterOfPath (which quiz to start loading before hydration)', () => {
+  test.each([
+    ['/docs/socket', 'socket'],
+    ['/docs/socket/', 'socket'],
+    ['/en/docs/read-write', 'read-write'],
+    ['/docs/glossary', null],
+    ['/docs/review', null],
+    ['/', null],
+  ])('%s → %s', (path, chapter) => {
+    expect(chapterOfPath(path)).toBe(chapter);
+  });
+});
