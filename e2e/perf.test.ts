@@ -68,6 +68,26 @@ describe('a chapter page on a phone', () => {
     await page.close();
   });
 
+  it('hydrates even when the quiz chunk cannot load: the page works and the questions stay on it', async () => {
+    const {page} = await watchedPage(session);
+    // the quiz UI's chunk (the one carrying the quiz's region label) fails, as it would offline
+    await page.route(/\/assets\/js\/.*\.js$/, async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (body.includes('quiz.region.label') && !body.includes('data-quiz-host')) await route.abort();
+      else await route.fulfill({response, body});
+    });
+    await page.goto(`${baseUrl()}/docs/socket`, {waitUntil: 'networkidle'});
+    await page.locator('html[data-has-hydrated="true"]').waitFor();
+
+    expect(await page.getByRole('region', {name: /^퀴즈: /}).locator('fieldset').count()).toBeGreaterThanOrEqual(5);
+    // the runnable block above it still comes alive
+    const block = page.locator('[data-live-code]').first();
+    await block.scrollIntoViewIfNeeded();
+    await block.getByRole('textbox', {name: '코드 편집기'}).waitFor({timeout: 30_000});
+    await page.close();
+  });
+
   it('loads nothing of the editor, runner or simulator, and starts no worker, until a block is on screen', async () => {
     const {page} = await watchedPage(session);
     const scripts: string[] = [];

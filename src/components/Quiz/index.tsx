@@ -15,6 +15,8 @@
 import {lazy, Suspense, useState, type ComponentType, type ReactNode} from 'react';
 import {chapterLoaders, isChapterId} from '../../quiz/data/loaders';
 import type {ChapterId, ChapterQuiz} from '../../quiz/types';
+import ErrorBoundary from '../ErrorBoundary';
+import ServerHtmlCopy from '../ErrorBoundary/ServerHtmlCopy';
 import {loadOnce, type Loader} from './loadOnce';
 import styles from './styles.module.css';
 
@@ -69,19 +71,22 @@ export default function Quiz({chapter}: {chapter: string}): ReactNode {
 
 function QuizHost({chapter}: {chapter: ChapterId}): ReactNode {
   // Decided once: is there server HTML of this quiz to hydrate (on the server: the HTML being made)?
-  const [hydrating] = useState(
-    () => typeof document === 'undefined' || document.querySelector(`[data-quiz-host="${chapter}"]`) !== null,
-  );
+  const [hydrating] = useState(() => typeof document === 'undefined' || document.querySelector(`[data-quiz-host="${chapter}"]`) !== null);
   const ChapterQuiz = chapterQuiz(chapter);
+  const host = `[data-quiz-host="${chapter}"]`;
   return (
     <div data-quiz-host={chapter}>
-      {hydrating ? (
-        <ChapterQuiz />
-      ) : (
-        <Suspense fallback={null}>
+      {/* the quiz's chunk failed to load (offline?) or the quiz crashed: the rest of the page lives on, and the
+          questions stay readable */}
+      <ErrorBoundary fallback={<ServerHtmlCopy selector={host} />}>
+        {hydrating ? (
           <ChapterQuiz />
-        </Suspense>
-      )}
+        ) : (
+          <Suspense fallback={null}>
+            <ChapterQuiz />
+          </Suspense>
+        )}
+      </ErrorBoundary>
     </div>
   );
 }

@@ -5,6 +5,8 @@
  * src/components/Quiz/index.tsx for why).
  */
 import {lazy, Suspense, useState, type ComponentType, type ReactNode} from 'react';
+import ErrorBoundary from '../ErrorBoundary';
+import ServerHtmlCopy from '../ErrorBoundary/ServerHtmlCopy';
 import {loadOnce} from '../Quiz/loadOnce';
 
 const loader = loadOnce<ComponentType>(() => import('./ReviewView').then((m) => m.default));
@@ -23,13 +25,16 @@ export default function QuizReview(): ReactNode {
   );
   return (
     <div data-quiz-review-host="">
-      {hydrating ? (
-        <ReviewView />
-      ) : (
-        <Suspense fallback={null}>
+      {/* its chunk failed to load (offline?) or it crashed: the page lives on, the table stays readable */}
+      <ErrorBoundary fallback={<ServerHtmlCopy selector="[data-quiz-review-host]" />}>
+        {hydrating ? (
           <ReviewView />
-        </Suspense>
-      )}
+        ) : (
+          <Suspense fallback={null}>
+            <ReviewView />
+          </Suspense>
+        )}
+      </ErrorBoundary>
     </div>
   );
 }
