@@ -32,7 +32,7 @@ async function withContext<T>(fn: (ctx: BrowserContext) => Promise<T>): Promise<
     return await fn(ctx);
   } finally {
     await ctx.close();
-    rmSync(profile, {recursive: true, force: true});
+    rmSync(profile, {recursive: true, force: true, maxRetries: 5});
   }
 }
 
