@@ -3,6 +3,8 @@ import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import {accessibleTheme} from './src/theme/prismContrast';
 import mermaidStatic from './src/remark/mermaidStatic';
+import lazyPrism from './src/plugins/lazyPrism';
+import {ssrTemplate} from './src/html/ssrTemplate';
 
 // Socket Lab ships everything it needs: no external fonts, scripts, images or analytics,
 // so a reader on a train with no signal still gets the whole site once it is cached.
@@ -30,6 +32,12 @@ const config: Config = {
       en: {label: 'English', htmlLang: 'en'},
     },
   },
+
+  // the server's HTML is painted before the app's scripts run (src/html/ssrTemplate.ts)
+  ssrTemplate,
+
+  // Prism off the page's critical path: highlighted on the server, loaded on demand in the browser (src/prism)
+  plugins: [lazyPrism],
 
   presets: [
     [
@@ -79,6 +87,7 @@ const config: Config = {
       // the stock themes with too-faint token colours nudged to WCAG AA (see src/theme/prismContrast.ts)
       theme: accessibleTheme(prismThemes.github),
       darkTheme: accessibleTheme(prismThemes.dracula),
+      // registered by src/prism/highlight.ts (theme-classic's own loader is swapped out by src/plugins/lazyPrism.ts)
       additionalLanguages: ['http', 'bash', 'c'],
     },
   } satisfies Preset.ThemeConfig,

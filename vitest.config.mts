@@ -20,6 +20,8 @@ export default defineConfig({
           alias: [
             {find: /^@docusaurus\/Translate$/, replacement: fileURLToPath(new URL('./test/components/stubs/Translate.tsx', import.meta.url))},
             {find: /^@docusaurus\/theme-common$/, replacement: fileURLToPath(new URL('./test/components/stubs/theme-common.ts', import.meta.url))},
+            // as on the server: the highlighter is simply there (the browser build loads it as a chunk)
+            {find: /^@site\/src\/prism\/now$/, replacement: fileURLToPath(new URL('./src/prism/now.server.ts', import.meta.url))},
             {find: /^@docusaurus\/useIsBrowser$/, replacement: fileURLToPath(new URL('./test/components/stubs/useIsBrowser.ts', import.meta.url))},
             {find: /^@theme-original\/CodeBlock$/, replacement: fileURLToPath(new URL('./test/components/stubs/OriginalCodeBlock.tsx', import.meta.url))},
             // src/theme/CodeBlock draws ordinary blocks with the stock CodeBlock's parts: the same stand-in

@@ -116,6 +116,71 @@ describe('a chapter page on a phone', () => {
   });
 });
 
+describe('first paint and highlighting', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await openBrowser({width: 412, height: 823, isMobile: true});
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('the server HTML is painted before the app\'s scripts are started (src/html/ssrTemplate.ts)', async () => {
+    const {page, errors} = await watchedPage(session);
+    await page.addInitScript(() => {
+      const w = window as unknown as {__scriptStart?: number};
+      new MutationObserver((records, observer) => {
+        for (const r of records)
+          for (const n of r.addedNodes)
+            if (n instanceof HTMLScriptElement && /\/main\.[0-9a-f]+\.js$/.test(n.src)) {
+              w.__scriptStart = performance.now();
+              observer.disconnect();
+            }
+      }).observe(document, {childList: true, subtree: true});
+    });
+    await page.goto(`${baseUrl()}/docs/socket`, {waitUntil: 'networkidle'});
+    await page.locator('html[data-has-hydrated="true"]').waitFor();
+    const {fcp, scriptStart} = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      scriptStart: (window as unknown as {__scriptStart?: number}).__scriptStart,
+    }));
+    expect(fcp).toBeTypeOf('number');
+    expect(scriptStart).toBeTypeOf('number');
+    expect(scriptStart!).toBeGreaterThanOrEqual(fcp!);
+    // the HTML as served fetches main.js early (a preload) but has no <script> tag that would run it before painting
+    const html = await (await page.request.get(`${baseUrl()}/docs/socket`)).text();
+    expect(html).toMatch(/<link rel="?preload"? as="?script"?[^>]*href="?[^" >]*\/main\.[0-9a-f]+\.js/);
+    expect(html).not.toMatch(/<script[^>]*src="?[^" >]*\/main\.[0-9a-f]+\.js/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('after a client-side navigation the new page\'s code is highlighted (the highlighter loads on demand)', async () => {
+    const {page, errors} = await watchedPage(session);
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
+    await page.goto(`${baseUrl()}/docs/intro`, {waitUntil: 'networkidle'});
+    await page.locator('html[data-has-hydrated="true"]').waitFor();
+    const before = scripts.length;
+    // follow a link inside the page, as a reader would: React Router renders the chapter in the browser
+    await page.evaluate(() => {
+      const link = [...document.querySelectorAll<HTMLAnchorElement>('article a[href]')].find((a) => /\/docs\/socket$/.test(a.pathname));
+      if (!link) throw new Error('no link to /docs/socket in the introduction');
+      link.click();
+    });
+    await page.waitForURL(/\/docs\/socket(#.*)?$/);
+    expect(scripts.length).toBeGreaterThan(before); // a client-side navigation, not a page load
+    const keyword = page.locator('article .theme-code-block .token.keyword').first();
+    await keyword.waitFor({timeout: 30_000});
+    // both colour modes travel with the token (src/prism/tokens.ts)
+    expect(await keyword.getAttribute('style')).toMatch(/--l-color:.*--d-color:/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 /** The colour a Prism theme gives a token type (later entries win, as in prism-react-renderer). */
 function tokenColour(theme: PrismTheme, type: string): string {
   const entry = [...theme.styles].reverse().find((s) => s.types.includes(type) && !s.languages && s.style.color);

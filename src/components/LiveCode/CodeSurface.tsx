@@ -5,8 +5,7 @@
  */
 import type {ReactNode, Ref} from 'react';
 import clsx from 'clsx';
-import {Highlight} from 'prism-react-renderer';
-import {usePrismTheme} from '@docusaurus/theme-common';
+import {useCodeLines} from '../../prism';
 import styles from './styles.module.css';
 
 export type LineMark = 'error' | 'current' | 'selected';
@@ -39,52 +38,48 @@ export default function CodeSurface(props: CodeSurfaceProps): ReactNode {
   const markClass = (line: number) => marksOf(line).map((m) => MARK_CLASS[m]);
   // data-marks lets tests (and people reading the DOM) see the marks without knowing class names
   const markData = (line: number) => marksOf(line).join(' ') || undefined;
-  // Light on the server and during hydration (Docusaurus's colour mode lags behind on purpose, so the
-  // first client render matches the HTML); a dark page then re-renders with the dark theme and React
-  // patches the token colours in place. No remount after hydration (the stock CodeBlock's
-  // key={isBrowser} trick): that would tokenize every block again and rebuild its DOM at load.
-  const theme = usePrismTheme();
+  // While the page hydrates, the highlighted lines are the server's HTML, kept as is (src/prism); the gutter
+  // only needs the number of lines.
+  const {lines, keptProps, className, colorsClass, style, getLineProps, getTokenProps} = useCodeLines(code, language);
+  const lineCount = lines ? lines.length : code.split(/\r\n|\r|\n/).length;
   return (
-    <Highlight theme={theme} code={code} language={language}>
-      {({className, style, tokens, getLineProps, getTokenProps}) => (
-        <div
-          ref={props.scrollerRef}
-          className={styles.scroller}
-          style={{backgroundColor: style.backgroundColor, color: style.color}}
-          tabIndex={props.focusable ? 0 : undefined}
-          onFocus={props.onFocus}
-          onPointerDown={props.onPointerDown}>
-          <div className={styles.sizer}>
-            <div className={styles.gutter} aria-hidden="true" style={{backgroundColor: style.backgroundColor}}>
-              {tokens.map((_, i) => (
-                <div
-                  key={i}
-                  className={clsx(styles.gutterLine, markClass(i + 1))}
-                  data-line={i + 1}
-                  data-marks={markData(i + 1)}
-                  onClick={onGutterClick ? () => onGutterClick(i + 1) : undefined}>
-                  {i + 1}
+    <div
+      ref={props.scrollerRef}
+      className={clsx(styles.scroller, colorsClass)}
+      style={style}
+      tabIndex={props.focusable ? 0 : undefined}
+      onFocus={props.onFocus}
+      onPointerDown={props.onPointerDown}>
+      <div className={styles.sizer}>
+        <div className={styles.gutter} aria-hidden="true">
+          {Array.from({length: lineCount}, (_, i) => (
+            <div
+              key={i}
+              className={clsx(styles.gutterLine, markClass(i + 1))}
+              data-line={i + 1}
+              data-marks={markData(i + 1)}
+              onClick={onGutterClick ? () => onGutterClick(i + 1) : undefined}>
+              {i + 1}
+            </div>
+          ))}
+        </div>
+        <div className={styles.codeArea}>
+          {lines ? (
+            <pre className={clsx(className, styles.highlight)} aria-hidden={children ? 'true' : undefined}>
+              {lines.map((line, i) => (
+                <div key={i} {...getLineProps({line, className: clsx(styles.line, markClass(i + 1))})}>
+                  {line.map((token, k) => (
+                    <span key={k} {...getTokenProps({token})} />
+                  ))}
                 </div>
               ))}
-            </div>
-            <div className={styles.codeArea}>
-              <pre
-                className={clsx(className, styles.highlight)}
-                style={{...style, backgroundColor: 'transparent'}}
-                aria-hidden={children ? 'true' : undefined}>
-                {tokens.map((line, i) => (
-                  <div key={i} {...getLineProps({line, className: clsx(styles.line, markClass(i + 1))})}>
-                    {line.map((token, k) => (
-                      <span key={k} {...getTokenProps({token})} />
-                    ))}
-                  </div>
-                ))}
-              </pre>
-              {children}
-            </div>
-          </div>
+            </pre>
+          ) : (
+            <pre className={clsx(className, styles.highlight)} aria-hidden={children ? 'true' : undefined} {...keptProps} />
+          )}
+          {children}
         </div>
-      )}
-    </Highlight>
+      </div>
+    </div>
   );
 }

@@ -11,6 +11,7 @@ import ErrorBoundary from '../ErrorBoundary';
 import CodeSurface from './CodeSurface';
 import Toolbar from './Toolbar';
 import {whenIdle} from './idleQueue';
+import {loadHighlighter} from '../../prism';
 import type {LiveProps} from './Live';
 import styles from './styles.module.css';
 
@@ -36,8 +37,9 @@ let loadingLive: Promise<ComponentType<LiveProps>> | null = null;
 
 function loadLive(): Promise<ComponentType<LiveProps>> {
   if (loadedLive) return Promise.resolve(loadedLive);
-  loadingLive ??= import(/* webpackChunkName: "livecode" */ './Live').then(
-    (m) => (loadedLive = m.default),
+  // the editor highlights as the reader types: its highlighter comes with it (src/prism)
+  loadingLive ??= Promise.all([import(/* webpackChunkName: "livecode" */ './Live'), loadHighlighter()]).then(
+    ([m]) => (loadedLive = m.default),
     (err: unknown) => {
       // a chunk that failed to load (offline?) may load next time
       loadingLive = null;
