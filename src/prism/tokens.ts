@@ -4,7 +4,7 @@
  * Why both at once: a code block's highlighted HTML comes from the server and is kept as it is while the page
  * hydrates (no Prism on the page's critical path, see ./index.ts). Docusaurus renders light on the server and
  * switches to the reader's mode right after hydration; HTML that is never re-rendered cannot switch colours by
- * itself, so every token carries its light and its dark colour (`--l-color`, `--d-color`, …) and
+ * itself, so every token carries its light and its dark colour (`--l`, `--d`, …) and
  * tokens.module.css picks one by `html[data-theme]`. The colours are exactly prism-react-renderer's (same merge
  * rules, ported below), so the site's accessible themes (src/theme/prismContrast.ts) apply unchanged.
  *
@@ -45,21 +45,25 @@ export function tokenThemeStyle(dict: Dict, token: Token): Style | undefined {
   return Object.assign({}, ...types.map((t) => dict[t]));
 }
 
-/** The properties the themes use; each becomes `--l-<name>` / `--d-<name>`, read by tokens.module.css. */
+/**
+ * The properties the themes use, each carried as a short custom property per mode (`--l`/`--d` for the colour,
+ * `--ls`/`--ds` for the font style, …; read by tokens.module.css). Short because every token of every block on a
+ * page carries them: a chapter has a couple of thousand tokens.
+ */
 const CARRIED: Record<string, string> = {
-  color: 'color',
-  backgroundColor: 'bg',
-  fontStyle: 'font-style',
-  fontWeight: 'font-weight',
-  opacity: 'opacity',
-  textDecorationLine: 'decoration',
+  color: '',
+  backgroundColor: 'b',
+  fontStyle: 's',
+  fontWeight: 'w',
+  opacity: 'o',
+  textDecorationLine: 't',
 };
 
 function carry(out: Style, prefix: 'l' | 'd', style: Style | undefined): void {
   if (!style) return;
   for (const [prop, value] of Object.entries(style)) {
     const name = CARRIED[prop];
-    if (name && value !== undefined) out[`--${prefix}-${name}`] = value;
+    if (name !== undefined && value !== undefined) out[`--${prefix}${name}`] = value;
   }
 }
 

@@ -37,6 +37,9 @@ export function contrastRatio(a: string, b: string): number {
 
 const toHex = (rgb: RGB) => `#${rgb.map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
 
+/** Any colour parseColor reads, as #rrggbb. */
+export const hex = (color: string) => toHex(parseColor(color));
+
 /** The colour moved towards black or white (whichever the background is not) until it reaches `min`. */
 export function withContrast(color: string, background: string, min: number): string {
   if (contrastRatio(color, background) >= min) return color;
@@ -52,10 +55,10 @@ export function withContrast(color: string, background: string, min: number): st
 /** A copy of `theme` in which the plain text and every token colour reach `min` (default 4.6: AA with room). */
 export function accessibleTheme(theme: PrismTheme, min = 4.6): PrismTheme {
   const bg = theme.plain.backgroundColor ?? '#ffffff';
+  // written as #rrggbb: the shortest form, and every token on a page carries its colours (src/prism/tokens.ts)
+  const fix = (color: string) => hex(withContrast(color, bg, min));
   return {
-    plain: {...theme.plain, color: withContrast(theme.plain.color ?? '#000000', bg, min)},
-    styles: theme.styles.map((s) =>
-      s.style.color ? {...s, style: {...s.style, color: withContrast(s.style.color, bg, min)}} : s,
-    ),
+    plain: {...theme.plain, color: fix(theme.plain.color ?? '#000000'), backgroundColor: hex(bg)},
+    styles: theme.styles.map((s) => (s.style.color ? {...s, style: {...s.style, color: fix(s.style.color)}} : s)),
   };
 }

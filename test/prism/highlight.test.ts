@@ -44,10 +44,10 @@ function reference(code: string, language: string, theme: PrismTheme) {
 
 /** The custom properties one side (l or d) of a dual style carries, as plain CSS properties. */
 function side(style: CSSProperties | undefined, prefix: 'l' | 'd'): Record<string, unknown> {
-  const names: Record<string, string> = {color: 'color', bg: 'backgroundColor', 'font-style': 'fontStyle', 'font-weight': 'fontWeight', opacity: 'opacity', decoration: 'textDecorationLine'};
+  const names: Record<string, string> = {'': 'color', b: 'backgroundColor', s: 'fontStyle', w: 'fontWeight', o: 'opacity', t: 'textDecorationLine'};
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(style ?? {})) {
-    const m = new RegExp(`^--${prefix}-(.+)$`).exec(k);
+    const m = new RegExp(`^--${prefix}(.*)$`).exec(k);
     if (m) out[names[m[1]]] = v;
   }
   return out;

@@ -29,4 +29,15 @@ describe('the site code themes', () => {
     // the stock theme really needed it: at least one token was below AA before
     expect(stock.styles.some((s) => s.style.color && contrastRatio(s.style.color, bg) < 4.5)).toBe(true);
   });
+
+  it('writes every colour as #rrggbb, and a colour that already passes is the same colour', () => {
+    const stock = themes.dracula;
+    const theme = accessibleTheme(stock);
+    const colours = [theme.plain.color!, theme.plain.backgroundColor!, ...theme.styles.flatMap((s) => (s.style.color ? [s.style.color] : []))];
+    for (const c of colours) expect(c).toMatch(/^#[0-9a-f]{6}$/);
+    // dracula writes its keyword colour as rgb(189, 147, 249), which passes AA on its background as it is
+    const keyword = (t: typeof stock) => t.styles.find((s) => s.types.includes('keyword'))!.style.color!;
+    expect(keyword(stock)).toBe('rgb(189, 147, 249)');
+    expect(keyword(theme)).toBe('#bd93f9');
+  });
 });
