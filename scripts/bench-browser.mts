@@ -117,9 +117,17 @@ async function lighthouseRun(url: string): Promise<LighthouseRun | null> {
     };
   } finally {
     proc.kill();
-    // Chromium may still be writing its profile for a moment after the signal.
-    await new Promise((r) => proc.once('exit', r));
-    rmSync(profile, {recursive: true, force: true, maxRetries: 5});
+    // Chromium (or a helper process of it) may still be writing its profile for a moment after the signal:
+    // try a few times, and if the folder still will not go, leave it in the temp dir rather than lose the figures.
+    if (proc.exitCode === null) await new Promise((r) => proc.once('exit', r));
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        rmSync(profile, {recursive: true, force: true, maxRetries: 3});
+        break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
   }
 }
 
