@@ -15,31 +15,17 @@ import {useCallback, useEffect, useMemo, useState, type CSSProperties, type HTML
 import {useThemeConfig} from '@docusaurus/theme-common';
 import type {PrismTheme} from 'prism-react-renderer';
 import {tokenizeNow} from '@site/src/prism/now';
-import {dualRootStyle, dualTokenStyle, plainLines, themeDict, type Token, type Tokenize, type TokenLine} from './tokens';
+import {loadOnce} from '../lib/loadOnce';
+import {countLines, dualRootStyle, dualTokenStyle, plainLines, themeDict, type Token, type Tokenize, type TokenLine} from './tokens';
 import styles from './tokens.module.css';
 
 export type {Token, TokenLine, Tokenize} from './tokens';
 
-let loaded: Tokenize | null = tokenizeNow;
-let loading: Promise<Tokenize> | null = null;
+/** On the server the highlighter is at hand; in the browser it is a chunk of its own, loaded once when needed. */
+const highlighter = loadOnce<Tokenize>(() => import(/* webpackChunkName: "prism" */ './highlight').then((m) => m.tokenize), tokenizeNow);
 
-/** The highlighter if it is already here (always on the server), else null. */
-export function currentHighlighter(): Tokenize | null {
-  return loaded;
-}
-
-/** Load the highlighter's chunk once; a failed load (offline?) may be retried later. */
-export function loadHighlighter(): Promise<Tokenize> {
-  if (loaded) return Promise.resolve(loaded);
-  loading ??= import(/* webpackChunkName: "prism" */ './highlight').then(
-    (m) => (loaded = m.tokenize),
-    (err: unknown) => {
-      loading = null;
-      throw err;
-    },
-  );
-  return loading;
-}
+/** Load the highlighter's chunk (once; a failed load, offline, may be retried later). */
+export const loadHighlighter = highlighter.load;
 
 /** Docusaurus's client build defines this: true when the page is hydrated from server HTML (production). */
 const HYDRATES = Boolean(process.env.HYDRATE_CLIENT_ENTRY);
@@ -52,6 +38,8 @@ function isHydrating(): boolean {
 export interface CodeLines {
   /** The lines to render, or null: keep the server's HTML of the lines (spread `keptProps` on their container). */
   lines: TokenLine[] | null;
+  /** how many lines the code has, kept or not (a gutter needs it) */
+  lineCount: number;
   /** For the container of the lines when `lines` is null. */
   keptProps: HTMLAttributes<HTMLElement> & {ref: (el: HTMLElement | null) => void};
   /** `prism-code language-x`, as prism-react-renderer names the code element */
@@ -70,7 +58,7 @@ export function useCodeLines(code: string, language: string): CodeLines {
   // page has hydrated), not from useIsBrowser(): a context would re-render every block when it flips, in one
   // blocking task right after hydration — the very cost this avoids.
   const [keep, setKeep] = useState(() => HYDRATES && isHydrating());
-  const [tokenize, setTokenize] = useState<Tokenize | null>(() => loaded);
+  const [tokenize, setTokenize] = useState<Tokenize | null>(() => highlighter.current());
   useEffect(() => {
     if (keep || tokenize) return;
     let mounted = true;
@@ -101,6 +89,7 @@ export function useCodeLines(code: string, language: string): CodeLines {
   );
   return {
     lines,
+    lineCount: lines ? lines.length : countLines(code),
     keptProps: {dangerouslySetInnerHTML: {__html: ''}, suppressHydrationWarning: true, ref: keptRef},
     className: `prism-code language-${lang}`,
     colorsClass: styles.tokens,

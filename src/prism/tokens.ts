@@ -38,7 +38,7 @@ export function themeDict(theme: PrismTheme, language: string): Dict {
 }
 
 /** A token's style in one theme (prism-react-renderer's useGetTokenProps: later types win). */
-export function tokenThemeStyle(dict: Dict, token: Token): Style | undefined {
+function tokenThemeStyle(dict: Dict, token: Token): Style | undefined {
   const {types, empty} = token;
   if (types.length === 1 && types[0] === 'plain') return undefined;
   if (types.length === 1 && !empty) return dict[types[0]];
@@ -85,6 +85,11 @@ export function dualRootStyle(light: Dict, dark: Dict): CSSProperties {
 }
 
 const NEWLINE = /\r\n|\r|\n/;
+
+/** The number of lines of `code`, split as Prism's lines are. */
+export function countLines(code: string): number {
+  return code.split(NEWLINE).length;
+}
 
 /** Unhighlighted lines, shaped like tokenized ones: what a block shows while the highlighter loads (or if it cannot). */
 export function plainLines(code: string): TokenLine[] {

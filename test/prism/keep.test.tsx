@@ -29,6 +29,15 @@ async function clientSurface() {
   return (await import('../../src/components/LiveCode/CodeSurface')).default;
 }
 
+/** The client surface rendered with createRoot (no server HTML), with <html data-has-hydrated> as given. */
+async function renderAfresh({hasHydrated}: {hasHydrated: 'true' | 'false'}) {
+  const Surface = await clientSurface();
+  document.documentElement.dataset.hasHydrated = hasHydrated;
+  await act(async () => {
+    createRoot(container).render(createElement(Surface, {code: CODE, language: 'ts'}));
+  });
+}
+
 let container: HTMLElement;
 beforeEach(() => {
   (globalThis as {IS_REACT_ACT_ENVIRONMENT?: boolean}).IS_REACT_ACT_ENVIRONMENT = true;
@@ -65,21 +74,13 @@ describe('a code block in the browser', () => {
   });
 
   it('rendered afresh while the page hydrates (no server HTML after all): draws its lines', async () => {
-    const Surface = await clientSurface();
-    document.documentElement.dataset.hasHydrated = 'false';
-    await act(async () => {
-      createRoot(container).render(createElement(Surface, {code: CODE, language: 'ts'}));
-    });
+    await renderAfresh({hasHydrated: 'false'});
     expect(container.querySelectorAll('pre .token-line')).toHaveLength(3);
     expect(container.querySelector('pre')!.textContent).toContain('console.log(fd);');
   });
 
   it('after hydration (a client-side navigation): draws its lines at once, highlighted once the highlighter loads', async () => {
-    const Surface = await clientSurface();
-    document.documentElement.dataset.hasHydrated = 'true';
-    await act(async () => {
-      createRoot(container).render(createElement(Surface, {code: CODE, language: 'ts'}));
-    });
+    await renderAfresh({hasHydrated: 'true'});
     expect(container.querySelectorAll('pre .token-line')).toHaveLength(3);
     expect(container.querySelector('pre')!.textContent).toContain('console.log(fd);');
     await vi.waitFor(() => expect(container.querySelector('pre .token.keyword')?.textContent).toBe('const'), {timeout: 10_000});

@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
 /**
- * loadOnce, which the quiz and the review page load their chunks with: one load per page, a failed load is tried
+ * loadOnce, which the quiz, the review page, runnable blocks and the highlighter load their chunks with: one load per page, a failed load is tried
  * again, and once loaded React.lazy gets the component at once (no Suspense fallback), which is what lets the quiz
  * hydrate in the page's own pass.
  */
 import {lazy, Suspense} from 'react';
 import {afterEach, describe, expect, test} from 'vitest';
 import {cleanup, render, screen} from '@testing-library/react';
-import {loadOnce} from '../../src/components/Quiz/loadOnce';
+import {loadOnce} from '../../src/lib/loadOnce';
 import {chapterOfPath} from '../../src/components/Quiz';
 
 afterEach(cleanup);
@@ -23,6 +23,24 @@ describe('loadOnce', () => {
     const [a, b] = await Promise.all([loader.load(), loader.load()]);
     await loader.load();
     expect([a, b, starts]).toEqual(['module', 'module', 1]);
+  });
+
+  test('its value is at hand synchronously once loaded, and not before', async () => {
+    const loader = loadOnce(async () => 'module');
+    expect(loader.current()).toBeNull();
+    await loader.load();
+    expect(loader.current()).toBe('module');
+  });
+
+  test('a value already at hand is used without loading', async () => {
+    let starts = 0;
+    const loader = loadOnce(async () => {
+      starts++;
+      return 'loaded';
+    }, 'at hand');
+    expect(loader.current()).toBe('at hand');
+    await expect(loader.load()).resolves.toBe('at hand');
+    expect(starts).toBe(0);
   });
 
   test('a failed load is started again next time', async () => {

@@ -40,8 +40,8 @@ export default function CodeSurface(props: CodeSurfaceProps): ReactNode {
   const markData = (line: number) => marksOf(line).join(' ') || undefined;
   // While the page hydrates, the highlighted lines are the server's HTML, kept as is (src/prism); the gutter
   // only needs the number of lines.
-  const {lines, keptProps, className, colorsClass, style, getLineProps, getTokenProps} = useCodeLines(code, language);
-  const lineCount = lines ? lines.length : code.split(/\r\n|\r|\n/).length;
+  const {lines, lineCount, keptProps, className, colorsClass, style, getLineProps, getTokenProps} = useCodeLines(code, language);
+  const preProps = {className: clsx(className, styles.highlight), 'aria-hidden': children ? ('true' as const) : undefined};
   return (
     <div
       ref={props.scrollerRef}
@@ -65,7 +65,7 @@ export default function CodeSurface(props: CodeSurfaceProps): ReactNode {
         </div>
         <div className={styles.codeArea}>
           {lines ? (
-            <pre className={clsx(className, styles.highlight)} aria-hidden={children ? 'true' : undefined}>
+            <pre {...preProps}>
               {lines.map((line, i) => (
                 <div key={i} {...getLineProps({line, className: clsx(styles.line, markClass(i + 1))})}>
                   {line.map((token, k) => (
@@ -75,7 +75,7 @@ export default function CodeSurface(props: CodeSurfaceProps): ReactNode {
               ))}
             </pre>
           ) : (
-            <pre className={clsx(className, styles.highlight)} aria-hidden={children ? 'true' : undefined} {...keptProps} />
+            <pre {...preProps} {...keptProps} />
           )}
           {children}
         </div>

@@ -12,6 +12,7 @@ import CodeSurface from './CodeSurface';
 import Toolbar from './Toolbar';
 import {whenIdle} from './idleQueue';
 import {loadHighlighter} from '../../prism';
+import {loadOnce} from '../../lib/loadOnce';
 import type {LiveProps} from './Live';
 import styles from './styles.module.css';
 
@@ -31,23 +32,11 @@ export interface EarlyIntent {
 /**
  * The live part, once its chunk has loaded. A block only switches to it after the load, so the switch is
  * one render: no Suspense fallback in between (which would rebuild the placeholder's DOM first).
+ * The editor highlights as the reader types: its highlighter comes with it (src/prism).
  */
-let loadedLive: ComponentType<LiveProps> | null = null;
-let loadingLive: Promise<ComponentType<LiveProps>> | null = null;
-
-function loadLive(): Promise<ComponentType<LiveProps>> {
-  if (loadedLive) return Promise.resolve(loadedLive);
-  // the editor highlights as the reader types: its highlighter comes with it (src/prism)
-  loadingLive ??= Promise.all([import(/* webpackChunkName: "livecode" */ './Live'), loadHighlighter()]).then(
-    ([m]) => (loadedLive = m.default),
-    (err: unknown) => {
-      // a chunk that failed to load (offline?) may load next time
-      loadingLive = null;
-      throw err;
-    },
-  );
-  return loadingLive;
-}
+const live = loadOnce<ComponentType<LiveProps>>(() =>
+  Promise.all([import(/* webpackChunkName: "livecode" */ './Live'), loadHighlighter()]).then(([m]) => m.default),
+);
 
 type Stage = 'placeholder' | 'live' | 'failed';
 
@@ -62,7 +51,7 @@ export default function LiveCode({code, language = 'ts', title}: LiveCodeProps):
   const wake = useCallback((urgent: boolean) => {
     if (waking.current) return;
     waking.current = true;
-    loadLive().then(
+    live.load().then(
       () => (urgent ? setStage('live') : startTransition(() => setStage('live'))),
       () => setStage('failed'),
     );
@@ -103,7 +92,7 @@ export default function LiveCode({code, language = 'ts', title}: LiveCodeProps):
     wake(true);
   }, [wake]);
 
-  const Live = stage === 'live' ? loadedLive : null;
+  const Live = stage === 'live' ? live.current() : null;
   return (
     <div ref={rootRef} className={styles.liveCode} data-live-code="">
       {title ? <div className={styles.title}>{title}</div> : null}

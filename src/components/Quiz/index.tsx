@@ -17,7 +17,7 @@ import {chapterLoaders, isChapterId} from '../../quiz/data/loaders';
 import type {ChapterId, ChapterQuiz} from '../../quiz/types';
 import ErrorBoundary from '../ErrorBoundary';
 import ServerHtmlCopy from '../ErrorBoundary/ServerHtmlCopy';
-import {loadOnce, type Loader} from './loadOnce';
+import {loadOnce, type Loader} from '../../lib/loadOnce';
 import styles from './styles.module.css';
 
 const loaders = new Map<ChapterId, Loader<ComponentType>>();

@@ -7,7 +7,7 @@
 import {lazy, Suspense, useState, type ComponentType, type ReactNode} from 'react';
 import ErrorBoundary from '../ErrorBoundary';
 import ServerHtmlCopy from '../ErrorBoundary/ServerHtmlCopy';
-import {loadOnce} from '../Quiz/loadOnce';
+import {loadOnce} from '../../lib/loadOnce';
 
 const loader = loadOnce<ComponentType>(() => import('./ReviewView').then((m) => m.default));
 

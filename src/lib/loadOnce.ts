@@ -1,7 +1,9 @@
 /**
- * A chunk loaded once per page, usable by React.lazy. Once loaded, `lazy` hands React an already-settled thenable,
- * which React.lazy reads synchronously (React sets and checks `status`): a component whose chunk is there renders
- * at once instead of suspending for a microtask.
+ * A chunk loaded once per page (the quiz, the review page, a runnable block's live part, the highlighter): one load
+ * however often it is asked for, a failed load (offline?) started again next time, and the value at hand
+ * synchronously once it is there. Usable by React.lazy: once loaded, `lazy` hands React an already-settled
+ * thenable, which React.lazy reads synchronously (React sets and checks `status`), so a component whose chunk is
+ * there renders at once instead of suspending for a microtask.
  */
 
 export interface Loader<T> {
@@ -9,10 +11,13 @@ export interface Loader<T> {
   load(): Promise<T>;
   /** for React.lazy */
   lazy: () => Promise<{default: T}>;
+  /** the value if it is already here, else null */
+  current(): T | null;
 }
 
-export function loadOnce<T>(start: () => Promise<T>): Loader<T> {
-  let loaded: {value: T} | null = null;
+/** `start` loads the value; `atHand`, if given, is the value already there (no load at all). */
+export function loadOnce<T>(start: () => Promise<T>, atHand: T | null = null): Loader<T> {
+  let loaded: {value: T} | null = atHand === null ? null : {value: atHand};
   let pending: Promise<T> | null = null;
   const load = (): Promise<T> => {
     if (loaded) return Promise.resolve(loaded.value);
@@ -44,5 +49,5 @@ export function loadOnce<T>(start: () => Promise<T>): Loader<T> {
     }
     return load().then((value) => ({default: value}));
   };
-  return {load, lazy};
+  return {load, lazy, current: () => (loaded ? loaded.value : null)};
 }
