@@ -4,6 +4,8 @@ import type * as Preset from '@docusaurus/preset-classic';
 import {accessibleTheme} from './src/theme/prismContrast';
 import mermaidStatic from './src/remark/mermaidStatic';
 import lazyPrism from './src/plugins/lazyPrism';
+import quietPrefetch from './src/plugins/quietPrefetch';
+import compileHints from './src/plugins/compileHints';
 import {ssrTemplate} from './src/html/ssrTemplate';
 
 // Socket Lab ships everything it needs: no external fonts, scripts, images or analytics,
@@ -37,7 +39,7 @@ const config: Config = {
   ssrTemplate,
 
   // Prism off the page's critical path: highlighted on the server, loaded on demand in the browser (src/prism)
-  plugins: [lazyPrism],
+  plugins: [lazyPrism, quietPrefetch, compileHints],
 
   presets: [
     [

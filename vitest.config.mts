@@ -29,6 +29,8 @@ export default defineConfig({
             {find: /^@docusaurus\/useDocusaurusContext$/, replacement: fileURLToPath(new URL('./test/quiz/stubs/useDocusaurusContext.ts', import.meta.url))},
             {find: /^@docusaurus\/Link$/, replacement: fileURLToPath(new URL('./test/quiz/stubs/Link.tsx', import.meta.url))},
             {find: /^@theme\/CodeBlock$/, replacement: fileURLToPath(new URL('./test/quiz/stubs/CodeBlock.tsx', import.meta.url))},
+            // the site's own files, as tsconfig maps them (after the stand-ins above, which take precedence)
+            {find: /^@site\//, replacement: fileURLToPath(new URL('./', import.meta.url))},
           ],
         },
       },

@@ -88,6 +88,70 @@ describe('a chapter page on a phone', () => {
     await page.close();
   });
 
+  it('prefetches the chunks its visible links lead to once each, and none the page has already loaded (src/lib/prefetch.ts)', async () => {
+    const {page, errors} = await watchedPage(session);
+    await page.goto(`${baseUrl()}/docs/read-write`, {waitUntil: 'networkidle'});
+    await page.locator('html[data-has-hydrated="true"]').waitFor();
+    // prefetches are added one per idle period: wait until they stop coming
+    let last = -1;
+    await expect
+      .poll(async () => {
+        const n = await page.locator('link[rel="prefetch"]').count();
+        const settled = n > 0 && n === last;
+        last = n;
+        return settled;
+      }, {intervals: [500]})
+      .toBe(true);
+    const {prefetched, loadedScripts} = await page.evaluate(() => ({
+      prefetched: [...document.querySelectorAll<HTMLLinkElement>('link[rel="prefetch"]')].map((l) => l.href),
+      loadedScripts: performance.getEntriesByType('resource').filter((e) => (e as PerformanceResourceTiming).initiatorType === 'script').map((e) => e.name),
+    }));
+    expect(prefetched.length).toBeGreaterThan(0);
+    expect(new Set(prefetched).size).toBe(prefetched.length);
+    expect(prefetched.filter((u) => loadedScripts.includes(u))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lays out a quiz card only when it comes near the screen, and keeps every card in the accessibility tree', async () => {
+    const {page, errors} = await watchedPage(session);
+    await page.goto(`${baseUrl()}/docs/http`, {waitUntil: 'networkidle'});
+    await page.locator('html[data-has-hydrated="true"]').waitFor();
+    const cards = page.getByRole('region', {name: /^퀴즈: /}).getByRole('group');
+    expect(await cards.count()).toBeGreaterThanOrEqual(10);
+    const last = cards.filter({has: page.getByRole('radio')}).last();
+    const rendered = () => last.evaluate((el) => el.checkVisibility({contentVisibilityAuto: true}));
+    expect(await rendered()).toBe(false); // skipped: far below the first screen
+    await last.scrollIntoViewIfNeeded();
+    await expect.poll(rendered).toBe(true);
+    await last.getByRole('button', {name: '확인'}).click();
+    await expect.poll(() => last.textContent()).toMatch(/답을 고르거나/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('marks the app\'s entry script, and only it, for eager compilation (src/plugins/compileHints.ts)', async () => {
+    const html = await (await fetch(`${baseUrl()}/docs/socket`)).text();
+    const scripts = [...html.matchAll(/href="?([^" >]*\/assets\/js\/[^" >]+\.js)/g)].map((m) => m[1]);
+    const firstLine = async (src: string) => (await (await fetch(new URL(src, baseUrl()))).text()).split('\n', 1)[0];
+    const main = scripts.find((s) => /\/main\.[0-9a-f]+\.js$/.test(s));
+    expect(main).toBeDefined();
+    expect(await firstLine(main!)).toBe('//# allFunctionsCalledOnLoad');
+    // a chunk loaded on demand, the runnable block's live part, is compiled lazily as usual
+    const {page} = await watchedPage(session);
+    const lazyScripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script' && /livecode/.test(r.url())) lazyScripts.push(r.url());
+    });
+    await page.goto(`${baseUrl()}/docs/socket`, {waitUntil: 'networkidle'});
+    const block = page.locator('[data-live-code]').first();
+    await block.scrollIntoViewIfNeeded();
+    await block.getByRole('textbox', {name: '코드 편집기'}).waitFor({timeout: 30_000});
+    expect(lazyScripts.length).toBeGreaterThan(0);
+    for (const src of lazyScripts) expect(await firstLine(src)).not.toMatch(/allFunctionsCalledOnLoad/);
+    await page.close();
+  });
+
   it('loads nothing of the editor, runner or simulator, and starts no worker, until a block is on screen', async () => {
     const {page} = await watchedPage(session);
     const scripts: string[] = [];

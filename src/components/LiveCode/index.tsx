@@ -10,7 +10,7 @@ import {translate} from '@docusaurus/Translate';
 import ErrorBoundary from '../ErrorBoundary';
 import CodeSurface from './CodeSurface';
 import Toolbar from './Toolbar';
-import {whenIdle} from './idleQueue';
+import {whenIdle} from '../../lib/idleQueue';
 import {loadHighlighter} from '../../prism';
 import {loadOnce} from '../../lib/loadOnce';
 import type {LiveProps} from './Live';

@@ -1,10 +1,11 @@
 /**
- * The idle queue that runnable blocks use to mount their live part: one task per idle period, in the order queued,
- * and a cancelled task (its block scrolled away before its turn) never runs. Without requestIdleCallback (Node,
+ * The idle queue that runnable blocks use to mount their live part and route prefetches use to add their links:
+ * one task per idle period, in the order queued, and a cancelled task (its block scrolled away before its turn)
+ * never runs. Without requestIdleCallback (Node,
  * Safari) it falls back to a 50 ms timer, which fake timers drive here.
  */
 import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
-import {whenIdle} from '../../src/components/LiveCode/idleQueue';
+import {whenIdle} from '../../src/lib/idleQueue';
 
 beforeEach(() => {
   vi.useFakeTimers();

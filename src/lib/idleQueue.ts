@@ -1,7 +1,8 @@
 /**
  * Work that can wait until the page has nothing better to do, one item at a time: blocks that scrolled
  * into view mount their live part here, so a screen with several blocks (or a block visible at load,
- * while React is still hydrating the page) never turns into one long task.
+ * while React is still hydrating the page) never turns into one long task; route prefetches wait here too
+ * (src/lib/prefetch.ts).
  */
 
 type Task = () => void;
