@@ -100,7 +100,7 @@ describe('a chapter page on a phone', () => {
         const settled = n > 0 && n === last;
         last = n;
         return settled;
-      }, {intervals: [500]})
+      }, {interval: 500, timeout: 15_000})
       .toBe(true);
     const {prefetched, loadedScripts} = await page.evaluate(() => ({
       prefetched: [...document.querySelectorAll<HTMLLinkElement>('link[rel="prefetch"]')].map((l) => l.href),
