@@ -40,6 +40,7 @@ const config: Config = {
 
   // Prism off the page's critical path: highlighted on the server, loaded on demand in the browser (src/prism)
   plugins: [lazyPrism, quietPrefetch, compileHints],
+  clientModules: ['./src/lib/warmCollator.ts'],
 
   presets: [
     [
