@@ -184,6 +184,28 @@ describe('English', () => {
   });
 });
 
+describe('a call that would wait forever, in each locale', () => {
+  // the chapter's own example (expect=blocked): read() on a connection nobody writes to
+  const blockedBlock = (page: Page) => page.locator('[data-live-code]').filter({hasText: /아무도 보내지 않으면|When nobody sends/}).first();
+
+  it.each([
+    ['/docs/read-write', KO.editor, KO.run, /read\(\d+\)/, /[a-z]{4,} [a-z]{4,}/],
+    ['/en/docs/read-write', EN.editor, EN.run, /read\(\d+\): no more data will arrive/, /[\uac00-\ud7a3]/],
+  ])('%s says why, in the page\'s language', async (path, editorName, runName, says, foreign) => {
+    const {page, errors} = await open(path);
+    const block = blockedBlock(page);
+    await block.scrollIntoViewIfNeeded();
+    await block.getByRole('textbox', {name: editorName}).waitFor({timeout: 30_000});
+    await run(block, runName);
+    expect(await block.locator('[data-status]').getAttribute('data-status')).toBe('blocked');
+    const text = (await status(block).textContent()) ?? '';
+    expect(text).toMatch(says);
+    expect(text).not.toMatch(foreign);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('accessibility and phones', () => {
   async function runAndVisitTabs(page: Page, visit: (tab: string) => Promise<void>) {
     const block = await firstBlock(page);

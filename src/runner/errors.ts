@@ -46,9 +46,14 @@ export class SocketError extends Error {
  * no event is pending that could wake it, so the runner stops the program and says why.
  */
 export class WouldBlockForever extends Error {
-  constructor(message: string) {
-    super(message);
+  /** the call that could never complete, and its descriptor (the page words the reason in the reader's language) */
+  readonly call: string;
+  readonly fd?: number;
+  constructor(call: string, fd?: number) {
+    super(blockedMessage(call, fd));
     this.name = 'WouldBlockForever';
+    this.call = call;
+    if (fd !== undefined) this.fd = fd;
   }
 }
 

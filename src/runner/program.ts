@@ -9,7 +9,7 @@ import type {SimWorld, SyscallRequest, SyscallResult, TraceEvent, WorldOptions} 
 import type {CallRecord, ConsoleLine, RunError, RunRequest, RunResult} from './types';
 import {compile, type SourcePosition} from './compile';
 import {formatArgs} from './consoleFormat';
-import {SocketError, WouldBlockForever, blockedMessage} from './errors';
+import {SocketError, WouldBlockForever} from './errors';
 import {AF_INET, INADDR_ANY, SHUT_RD, SHUT_RDWR, SHUT_WR, SOCK_STREAM, SOL_SOCKET, SO_REUSEADDR} from './format';
 import {NONBLOCKING_NAMES, nonblockingApi} from './nonblocking';
 
@@ -130,7 +130,7 @@ class ProgramRun {
       if (callId !== null) this.calls.push({callId, host, line: where?.line ?? null});
     }
     if ('err' in res) throw new SocketError(res.err);
-    if ('blocked' in res) throw new WouldBlockForever(blockedMessage(req.call, 'fd' in req ? req.fd : undefined));
+    if ('blocked' in res) throw new WouldBlockForever(req.call, 'fd' in req ? req.fd : undefined);
     return res;
   }
 
@@ -142,8 +142,8 @@ class ProgramRun {
   private print(level: 'log' | 'error', args: unknown[]) {
     if (this.truncated) return;
     if (this.console.length >= this.maxConsoleLines) {
+      // `truncated` says so; the page words it in the reader's language
       this.truncated = true;
-      this.console.push({level: 'system', text: `output cut after ${this.maxConsoleLines} lines`});
       return;
     }
     const where = this.here();
@@ -242,6 +242,8 @@ class ProgramRun {
     }
     const out: RunError = {name: e.name, message: e.message};
     if (e instanceof SocketError) out.errno = e.errno;
+    if (e instanceof WouldBlockForever) out.blocked = e.fd === undefined ? {call: e.call} : {call: e.call, fd: e.fd};
+    if (e.name === 'TooManyCalls') out.limit = MAX_SOCKET_CALLS;
     const where = this.locate(e.stack);
     if (where) {
       out.line = where.line;

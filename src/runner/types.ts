@@ -16,7 +16,7 @@ export interface RunRequest {
 }
 
 export interface ConsoleLine {
-  /** 'log' | 'error' from console.log/console.error; 'system' for the runner's own notes */
+  /** 'log' | 'error' from console.log/console.error; 'system' for a note of the page's own (the runner adds none) */
   level: 'log' | 'error' | 'system';
   text: string;
   /** 1-based source line of the console call, when known */
@@ -48,8 +48,13 @@ export interface RunError {
   name: string;
   /** errno name for socket errors, e.g. 'ECONNREFUSED' */
   errno?: string;
-  /** e.g. 'ECONNREFUSED: Connection refused' */
+  /** e.g. 'ECONNREFUSED: Connection refused' (English, as the kernel and the runner word it; the page words
+   *  blocked calls, the call cap and the time limit in the reader's language from the fields below) */
   message: string;
+  /** WouldBlockForever: the call that could never complete, and its descriptor */
+  blocked?: {call: string; fd?: number};
+  /** TooManyCalls: how many socket calls a run may make */
+  limit?: number;
   /** 1-based line and column in the reader's source */
   line?: number;
   column?: number;

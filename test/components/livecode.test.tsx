@@ -220,6 +220,32 @@ describe('running, status and marks', () => {
     expect(container.querySelector('[aria-live="polite"]')!.textContent).toContain('2초가 지나 멈췄습니다');
   });
 
+  test('a call that would wait forever is explained in the page\'s language, with the call and its line', async () => {
+    runner.next = {
+      status: 'blocked',
+      // the runner's English message; the page words the reason from `blocked`
+      error: {name: 'WouldBlockForever', message: 'read(3) would block forever: no data will ever arrive', blocked: {call: 'read', fd: 3}, line: 4, column: 1},
+      console: [],
+      truncated: false,
+      trace: [],
+      calls: [],
+      endTime: 0,
+    };
+    const {container} = await runBlock();
+    const text = container.querySelector('[aria-live="polite"]')!.textContent ?? '';
+    expect(text).toContain('read(3)');
+    expect(text).toContain('4번째 줄');
+    expect(text).not.toMatch(/would block|no data/);
+  });
+
+  test('the output cap is noted once, in the page\'s language', async () => {
+    runner.next = {...HTTP_RESULT, console: [{level: 'log', text: 'a'}], truncated: true};
+    await runBlock();
+    const output = screen.getByRole('region', {name: '출력'});
+    expect(output.textContent).toContain('a');
+    expect(output.textContent).toContain('출력이 너무 길어');
+  });
+
   test('editing after a run clears the error mark (it points at code that is gone)', async () => {
     runner.next = {...HTTP_RESULT, status: 'error', error: {name: 'SocketError', message: 'x', line: 2}};
     const {container} = await runBlock();

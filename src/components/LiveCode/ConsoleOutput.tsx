@@ -1,8 +1,9 @@
-/** What the program printed (console.log/error), plus the runner's own notes such as the output cap. */
+/** What the program printed (console.log/error), and a note when the runner kept only the first lines. */
 import type {ReactNode} from 'react';
 import clsx from 'clsx';
 import {translate} from '@docusaurus/Translate';
 import type {ConsoleLine} from '../../runner/types';
+import {truncatedText} from './runText';
 import styles from './styles.module.css';
 
 export default function ConsoleOutput({lines, truncated}: {lines: ConsoleLine[]; truncated: boolean}): ReactNode {
@@ -28,7 +29,7 @@ export default function ConsoleOutput({lines, truncated}: {lines: ConsoleLine[];
       </pre>
       {truncated ? (
         <p className={styles.consoleNote}>
-          {translate({id: 'livecode.console.truncated', message: '출력이 너무 길어 뒷부분을 잘랐습니다.'})}
+          {truncatedText()}
         </p>
       ) : null}
     </div>

@@ -1,5 +1,5 @@
 /**
- * The outcome of the last run in words, in a polite live region so screen readers hear it:
+ * The outcome of the last run in words (./runText), in a polite live region so screen readers hear it:
  * ok, the error with its line, a syntax error's line:column, "would block forever", or the 2 s stop.
  */
 import type {ReactNode} from 'react';
@@ -7,6 +7,7 @@ import {translate} from '@docusaurus/Translate';
 import {expectedOutcome} from '../../runner/meta';
 import type {RunResult} from '../../runner/types';
 import type {Step} from '../../runner/inspect';
+import {lineText, outcomeText} from './runText';
 import styles from './styles.module.css';
 
 export interface RunStatusProps {
@@ -44,35 +45,12 @@ function Outcome({result, expect, errorId, stale}: {result: RunResult; expect?: 
     e?.line != null
       ? result.status === 'syntax-error'
         ? `${e.line}:${e.column ?? 1}`
-        : translate({id: 'livecode.status.line', message: '{line}번째 줄'}, {line: e.line})
+        : lineText(e.line)
       : null;
   const wanted = expectedOutcome(expect);
   const asExpected =
     result.status === wanted.status && (!wanted.errno || wanted.errno === e?.errno) && result.status !== 'ok';
-  let text: string;
-  switch (result.status) {
-    case 'ok':
-      text = translate({id: 'livecode.status.ok', message: '실행 완료: 오류 없이 끝났습니다.'});
-      break;
-    case 'error':
-      text = translate({id: 'livecode.status.error', message: '오류: {message}'}, {message: e?.message ?? ''});
-      break;
-    case 'syntax-error':
-      text = translate({id: 'livecode.status.syntax', message: '문법 오류: {message}'}, {message: e?.message ?? ''});
-      break;
-    case 'blocked':
-      text = translate(
-        {id: 'livecode.status.blocked', message: '영원히 기다리게 되어 멈췄습니다: {message}'},
-        {message: e?.message ?? ''},
-      );
-      break;
-    case 'timeout':
-      text = translate({
-        id: 'livecode.status.timeout',
-        message: '2초가 지나 멈췄습니다: 프로그램이 끝나지 않았습니다. 끝없는 반복이 있나요?',
-      });
-      break;
-  }
+  const text = outcomeText(result);
   const bad = result.status !== 'ok' && !asExpected;
   return (
     <p id={stale ? undefined : errorId} className={bad ? styles.statusBad : styles.statusOk}>
@@ -91,7 +69,7 @@ function StepLine({step, index, count}: {step: Step; index: number; count: numbe
       <code>{step.label}</code>
       {' → '}
       <code>{step.resultText}</code>
-      {` (${step.host}${step.line != null ? ', ' + translate({id: 'livecode.status.line', message: '{line}번째 줄'}, {line: step.line}) : ''})`}
+      {` (${step.host}${step.line != null ? ', ' + lineText(step.line) : ''})`}
     </p>
   );
 }

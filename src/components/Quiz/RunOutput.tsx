@@ -3,14 +3,14 @@ import type {ReactNode} from 'react';
 import type {RunResult} from '../../runner/types';
 import {addrText} from '../../runner/format';
 import {segmentsOf} from '../../quiz/traceFacts';
+import {lineText, outcomeText, truncatedText} from '../LiveCode/runText';
 import {quizStrings} from './strings';
 import styles from './styles.module.css';
 
+/** How the run ended, worded as under a runnable block: "오류: ECONNREFUSED: Connection refused (3번째 줄)" */
 function endText(result: RunResult): string {
-  if (result.status === 'ok') return 'ok';
-  const e = result.error;
-  if (!e) return result.status;
-  return `${result.status} — ${e.message}${e.line ? ` (line ${e.line})` : ''}`;
+  const line = result.error?.line;
+  return outcomeText(result) + (line ? ` (${lineText(line)})` : '');
 }
 
 export default function RunOutput({result, showSegments = true}: {result: RunResult; showSegments?: boolean}): ReactNode {
@@ -21,6 +21,7 @@ export default function RunOutput({result, showSegments = true}: {result: RunRes
       <p className={styles.small}>{quizStrings.runStatus(endText(result))}</p>
       <p className={styles.outputTitle}>{quizStrings.consoleTitle()}</p>
       <pre className={styles.console} tabIndex={0}>{lines || quizStrings.noConsole()}</pre>
+      {result.truncated ? <p className={styles.small}>{truncatedText()}</p> : null}
       {showSegments && segments.length > 0 ? (
         <div className={styles.tableScroll} tabIndex={0} role="region" aria-label={quizStrings.segmentsCaption()}>
           <table className={styles.segments}>
