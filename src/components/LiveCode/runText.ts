@@ -23,9 +23,17 @@ function blockedReason(call: string): string {
   }
 }
 
+function timeoutText(): string {
+  return translate({
+    id: 'livecode.status.timeout',
+    message: '2초가 지나 멈췄습니다: 프로그램이 끝나지 않았습니다. 끝없는 반복이 있나요?',
+  });
+}
+
 /** The error's own words, localized where the runner made the decision: "read(3): 더 도착할 데이터가 없고, …" */
 export function errorMessage(e: RunError | undefined): string {
   if (!e) return '';
+  if (e.name === 'Timeout') return timeoutText();
   if (e.blocked) return `${e.blocked.call}(${e.blocked.fd ?? ''}): ${blockedReason(e.blocked.call)}`;
   if (e.name === 'TooManyCalls' && e.limit !== undefined) {
     return translate(
@@ -52,10 +60,7 @@ export function outcomeText(result: RunResult): string {
         {message: errorMessage(e)},
       );
     case 'timeout':
-      return translate({
-        id: 'livecode.status.timeout',
-        message: '2초가 지나 멈췄습니다: 프로그램이 끝나지 않았습니다. 끝없는 반복이 있나요?',
-      });
+      return timeoutText();
   }
 }
 
