@@ -6,7 +6,7 @@
  */
 import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
 import {act, cleanup, fireEvent, render, screen, within} from '@testing-library/react';
-import type {RunRequest, RunResult} from '../../src/runner/types';
+import type {RunError, RunRequest, RunResult} from '../../src/runner/types';
 import CodeBlock from '../../src/theme/CodeBlock';
 import LiveCode from '../../src/components/LiveCode';
 import {storageKey} from '../../src/components/LiveCode/storage';
@@ -34,6 +34,11 @@ beforeEach(() => {
 afterEach(cleanup);
 
 const CODE = 'const fd = socket();\nconsole.log(fd);\n';
+
+/** A run that ended with `error` before printing or sending anything. */
+function ended(status: RunResult['status'], error: RunError): RunResult {
+  return {status, error, console: [], truncated: false, trace: [], calls: [], endTime: 0};
+}
 const ORIGINAL = CODE.replace(/\n$/, '');
 
 async function editor(): Promise<HTMLTextAreaElement> {
@@ -192,45 +197,27 @@ describe('running, status and marks', () => {
   });
 
   test('a syntax error shows line:column and marks the line', async () => {
-    runner.next = {
-      status: 'syntax-error',
-      error: {name: 'SyntaxError', message: 'Unexpected token', line: 3, column: 5},
-      console: [],
-      truncated: false,
-      trace: [],
-      calls: [],
-      endTime: 0,
-    };
+    runner.next = ended('syntax-error', {name: 'SyntaxError', message: 'Unexpected token', line: 3, column: 5});
     const {container} = await runBlock();
     expect(container.querySelector('[aria-live="polite"]')!.textContent).toContain('(3:5)');
     expect(gutterLine(container, 3).getAttribute('data-marks') ?? '').toContain('error');
   });
 
   test('a timeout says the program was stopped after 2 s', async () => {
-    runner.next = {
-      status: 'timeout',
-      error: {name: 'Timeout', message: 'stopped after 2 s'},
-      console: [],
-      truncated: false,
-      trace: [],
-      calls: [],
-      endTime: 0,
-    };
+    runner.next = ended('timeout', {name: 'Timeout', message: 'stopped after 2 s'});
     const {container} = await runBlock();
     expect(container.querySelector('[aria-live="polite"]')!.textContent).toContain('2초가 지나 멈췄습니다');
   });
 
   test('a call that would wait forever is explained in the page\'s language, with the call and its line', async () => {
-    runner.next = {
-      status: 'blocked',
-      // the runner's English message; the page words the reason from `blocked`
-      error: {name: 'WouldBlockForever', message: 'read(3) would block forever: no data will ever arrive', blocked: {call: 'read', fd: 3}, line: 4, column: 1},
-      console: [],
-      truncated: false,
-      trace: [],
-      calls: [],
-      endTime: 0,
-    };
+    // the runner's English message; the page words the reason from `blocked`
+    runner.next = ended('blocked', {
+      name: 'WouldBlockForever',
+      message: 'read(3) would block forever: no data will ever arrive',
+      blocked: {call: 'read', fd: 3},
+      line: 4,
+      column: 1,
+    });
     const {container} = await runBlock();
     const text = container.querySelector('[aria-live="polite"]')!.textContent ?? '';
     expect(text).toContain('read(3)');
