@@ -5,7 +5,7 @@
 import {mkdtempSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {chromium, type BrowserContext, type Page} from 'playwright-core';
+import {chromium, type BrowserContext, type Locator, type Page} from 'playwright-core';
 import {inject} from 'vitest';
 import {CHROMIUM_ARGS} from './chromium';
 
@@ -66,4 +66,14 @@ export async function watchedPage(session: Session): Promise<WatchedPage> {
     if (new URL(url).hostname !== '127.0.0.1') externalRequests.push(url);
   });
   return {page, errors, externalRequests};
+}
+
+/**
+ * Scrolls a runnable block into view and waits for its live part (the editor named `editorName`): a block wakes
+ * only near the screen, in idle time, so the wait is generous.
+ */
+export async function wakeBlock(block: Locator, editorName: string): Promise<Locator> {
+  await block.scrollIntoViewIfNeeded();
+  await block.getByRole('textbox', {name: editorName}).waitFor({timeout: 30_000});
+  return block;
 }

@@ -9,7 +9,7 @@
 import {axeViolations} from './axe';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Locator, Page} from 'playwright-core';
-import {baseUrl, openBrowser, watchedPage, type Session} from './browser';
+import {baseUrl, openBrowser, wakeBlock, watchedPage, type Session} from './browser';
 
 const KO = {
   editor: '코드 편집기',
@@ -41,10 +41,7 @@ async function open(path: string, s: Session = session) {
 
 /** The first runnable block of the page, scrolled to so its live part loads. */
 async function firstBlock(page: Page, editorName = KO.editor): Promise<Locator> {
-  const block = page.locator('[data-live-code]').first();
-  await block.scrollIntoViewIfNeeded();
-  await block.getByRole('textbox', {name: editorName}).waitFor({timeout: 30_000});
-  return block;
+  return wakeBlock(page.locator('[data-live-code]').first(), editorName);
 }
 
 async function setCode(block: Locator, code: string, editorName = KO.editor) {
@@ -193,9 +190,7 @@ describe('a call that would wait forever, in each locale', () => {
     ['/en/docs/read-write', EN.editor, EN.run, /read\(\d+\): no more data will arrive/, /[\uac00-\ud7a3]/],
   ])('%s says why, in the page\'s language', async (path, editorName, runName, says, foreign) => {
     const {page, errors} = await open(path);
-    const block = blockedBlock(page);
-    await block.scrollIntoViewIfNeeded();
-    await block.getByRole('textbox', {name: editorName}).waitFor({timeout: 30_000});
+    const block = await wakeBlock(blockedBlock(page), editorName);
     await run(block, runName);
     expect(await block.locator('[data-status]').getAttribute('data-status')).toBe('blocked');
     const text = (await status(block).textContent()) ?? '';

@@ -9,7 +9,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Page} from 'playwright-core';
 import {themes, type PrismTheme} from 'prism-react-renderer';
 import {accessibleTheme} from '../src/theme/prismContrast';
-import {baseUrl, openBrowser, watchedPage, type Session} from './browser';
+import {baseUrl, openBrowser, wakeBlock, watchedPage, type Session} from './browser';
 
 /** A phone-sized page on which every element the server sent is marked before any script runs. */
 async function openMarked(session: Session, path: string) {
@@ -83,8 +83,7 @@ describe('a chapter page on a phone', () => {
     expect(await page.getByRole('region', {name: /^퀴즈: /}).locator('fieldset').count()).toBeGreaterThanOrEqual(5);
     // the runnable block above it still comes alive
     const block = page.locator('[data-live-code]').first();
-    await block.scrollIntoViewIfNeeded();
-    await block.getByRole('textbox', {name: '코드 편집기'}).waitFor({timeout: 30_000});
+    await wakeBlock(block, '코드 편집기');
     await page.close();
   });
 
@@ -145,8 +144,7 @@ describe('a chapter page on a phone', () => {
     });
     await page.goto(`${baseUrl()}/docs/socket`, {waitUntil: 'networkidle'});
     const block = page.locator('[data-live-code]').first();
-    await block.scrollIntoViewIfNeeded();
-    await block.getByRole('textbox', {name: '코드 편집기'}).waitFor({timeout: 30_000});
+    await wakeBlock(block, '코드 편집기');
     expect(lazyScripts.length).toBeGreaterThan(0);
     for (const src of lazyScripts) expect(await firstLine(src)).not.toMatch(/allFunctionsCalledOnLoad/);
     await page.close();
@@ -171,8 +169,7 @@ describe('a chapter page on a phone', () => {
     expect(workers).toBe(0);
 
     // on screen: the live part arrives (its chunk loads), and only this block's
-    await blocks.first().scrollIntoViewIfNeeded();
-    await blocks.first().getByRole('textbox', {name: '코드 편집기'}).waitFor({timeout: 30_000});
+    await wakeBlock(blocks.first(), '코드 편집기');
     expect(scripts.some((u) => /livecode/.test(u))).toBe(true);
     expect(await blocks.last().getByRole('textbox').count()).toBe(0);
     expect(workers).toBe(0); // the worker starts when the reader reaches for the block

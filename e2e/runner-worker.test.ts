@@ -6,7 +6,7 @@
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Locator, Page} from 'playwright-core';
-import {baseUrl, openBrowser, watchedPage, type Session} from './browser';
+import {baseUrl, openBrowser, wakeBlock, watchedPage, type Session} from './browser';
 
 const EN = {editor: 'Code editor', run: 'Run', output: 'Output', running: 'Running'};
 
@@ -19,10 +19,7 @@ afterAll(async () => {
 });
 
 async function blockOn(page: Page): Promise<Locator> {
-  const block = page.locator('[data-live-code]').first();
-  await block.scrollIntoViewIfNeeded();
-  await block.getByRole('textbox', {name: EN.editor}).waitFor({timeout: 30_000});
-  return block;
+  return wakeBlock(page.locator('[data-live-code]').first(), EN.editor);
 }
 
 async function runCode(block: Locator, code: string) {
