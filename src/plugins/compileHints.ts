@@ -10,9 +10,9 @@
  */
 import type {LoadContext, Plugin} from '@docusaurus/types';
 
-export const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
 /** the chunks whose scripts carry the hint: the entry (and its runtime, which runs first) */
-export const EAGER_CHUNKS = ['main', 'runtime~main'];
+const EAGER_CHUNKS = ['main', 'runtime~main'];
 
 export default function compileHints(_context: LoadContext): Plugin {
   return {

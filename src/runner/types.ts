@@ -16,8 +16,8 @@ export interface RunRequest {
 }
 
 export interface ConsoleLine {
-  /** 'log' | 'error' from console.log/console.error; 'system' for a note of the page's own (the runner adds none) */
-  level: 'log' | 'error' | 'system';
+  /** from console.log / console.error (a cut output is RunResult.truncated, not a line) */
+  level: 'log' | 'error';
   text: string;
   /** 1-based source line of the console call, when known */
   line?: number;

@@ -1,6 +1,5 @@
 /** What the program printed (console.log/error), and a note when the runner kept only the first lines. */
 import type {ReactNode} from 'react';
-import clsx from 'clsx';
 import {translate} from '@docusaurus/Translate';
 import type {ConsoleLine} from '../../runner/types';
 import {truncatedText} from './runText';
@@ -18,9 +17,7 @@ export default function ConsoleOutput({lines, truncated}: {lines: ConsoleLine[];
           <span className={styles.consoleSystem}>{translate({id: 'livecode.console.empty', message: '(출력 없음)'})}</span>
         ) : (
           lines.map((l, i) => (
-            <span
-              key={i}
-              className={clsx(l.level === 'error' && styles.consoleError, l.level === 'system' && styles.consoleSystem)}>
+            <span key={i} className={l.level === 'error' ? styles.consoleError : undefined}>
               {l.text}
               {'\n'}
             </span>
