@@ -77,3 +77,23 @@ export async function wakeBlock(block: Locator, editorName: string): Promise<Loc
   await block.getByRole('textbox', {name: editorName}).waitFor({timeout: 30_000});
   return block;
 }
+
+/**
+ * Runs `check` with every element drawn, as if no `content-visibility: auto` were set (the quiz's cards use it).
+ * Skipped content has no boxes, and the paint containment that comes with it clips what overflows a card, so checks
+ * that need every box (axe's colour contrast, axe-core #2768) or every overflow (sideways scrolling) would
+ * otherwise pass for the wrong reason.
+ */
+export async function withEverythingDrawn<T>(page: Page, check: () => Promise<T>): Promise<T> {
+  const style = await page.addStyleTag({content: '* { content-visibility: visible !important; }'});
+  try {
+    return await check();
+  } finally {
+    await style.evaluate((el) => (el as Element).remove());
+  }
+}
+
+/** How far the page scrolls sideways (> 0: it does), measured with everything drawn. */
+export function sidewaysOverflow(page: Page): Promise<number> {
+  return withEverythingDrawn(page, () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth));
+}

@@ -11,7 +11,7 @@ import {axeViolations} from './axe';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Locator} from 'playwright-core';
 import type {Page} from 'playwright-core';
-import {baseUrl, openBrowser, watchedPage, type Session} from './browser';
+import {baseUrl, openBrowser, sidewaysOverflow, watchedPage, type Session} from './browser';
 
 const KO = {
   region: 'HTTP 실험실',
@@ -164,8 +164,7 @@ describe('the HTTP lab on a phone in dark mode', () => {
       const {page, lab} = await openLab('/docs/http', KO.region, phone);
       await runLab(lab, KO, 20, 500);
       expect((await row(lab, KO, KO.modes[0]))[KO.connections]).toBe('21');
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
       expect(await axeViolations(page)).toEqual([]);
     } finally {
       await phone.close();

@@ -9,7 +9,7 @@
 import {axeViolations} from './axe';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Locator, Page} from 'playwright-core';
-import {baseUrl, openBrowser, wakeBlock, watchedPage, type Session} from './browser';
+import {baseUrl, openBrowser, sidewaysOverflow, wakeBlock, watchedPage, type Session} from './browser';
 
 const KO = {
   editor: '코드 편집기',
@@ -241,8 +241,7 @@ describe('accessibility and phones', () => {
         .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
       expect(fontSize).toBeGreaterThanOrEqual(16);
       await runAndVisitTabs(page, async (tab) => {
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        expect(width, tab).toBeLessThanOrEqual(360);
+        expect(await sidewaysOverflow(page), tab).toBeLessThanOrEqual(0);
       });
     } finally {
       await phone.close();

@@ -6,7 +6,7 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {axeViolations} from './axe';
-import {baseUrl, openBrowser, watchedPage, type Session} from './browser';
+import {baseUrl, openBrowser, sidewaysOverflow, watchedPage, type Session} from './browser';
 
 /** Every page the build lists in its sitemaps (one per locale), as paths. */
 function sitePaths(): string[] {
@@ -65,8 +65,7 @@ describe('reading on a phone and in the dark', () => {
     try {
       const {page} = await watchedPage(phone);
       await page.goto(baseUrl() + p, {waitUntil: 'networkidle'});
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     } finally {
       await phone.close();
     }
@@ -94,6 +93,49 @@ describe('locale switcher', () => {
     await page.getByRole('link', {name: 'English'}).first().click();
     await page.waitForURL('**/en/docs/connect');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.close();
+  });
+});
+
+describe('links to a section', () => {
+  /** How far below the sticky navbar a heading's top sits (its scroll margin keeps it clear of the bar). */
+  const belowNavbar = (page: import('playwright-core').Page, id: string) =>
+    page.locator(`[id="${id}"]`).evaluate((el) => {
+      const navbar = document.querySelector('.navbar')!.getBoundingClientRect().bottom;
+      return Math.round(el.getBoundingClientRect().top - navbar);
+    });
+
+  it('a link to the last section of a chapter, opened on a phone, shows that section under the navbar', async () => {
+    const phone = await openBrowser({width: 412, height: 823, isMobile: true});
+    try {
+      const {page, errors} = await watchedPage(phone);
+      await page.goto(`${baseUrl()}/docs/http`, {waitUntil: 'networkidle'});
+      const id = (await page.locator('.theme-doc-markdown > h2').last().getAttribute('id'))!;
+      await page.goto(`${baseUrl()}/docs/http#${id}`, {waitUntil: 'networkidle'});
+      await page.locator('html[data-has-hydrated="true"]').waitFor();
+      await page.waitForTimeout(500); // hydration and the blocks around it settle
+      const gap = await belowNavbar(page, id);
+      expect(gap).toBeGreaterThanOrEqual(0);
+      expect(gap).toBeLessThan(30);
+      expect(errors).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('the table of contents takes the reader to the section it names', async () => {
+    const {page, errors} = await watchedPage(session);
+    await page.goto(`${baseUrl()}/en/docs/close`, {waitUntil: 'networkidle'});
+    await page.locator('html[data-has-hydrated="true"]').waitFor();
+    const link = page.locator('.table-of-contents a').last();
+    const id = (await link.getAttribute('href'))!.replace(/^#/, '');
+    await link.click();
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#${id}`);
+    await page.waitForTimeout(500);
+    const gap = await belowNavbar(page, id);
+    expect(gap).toBeGreaterThanOrEqual(0);
+    expect(gap).toBeLessThan(30);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
