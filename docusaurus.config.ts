@@ -6,6 +6,7 @@ import mermaidStatic from './src/remark/mermaidStatic';
 import lazyPrism from './src/plugins/lazyPrism';
 import quietPrefetch from './src/plugins/quietPrefetch';
 import compileHints from './src/plugins/compileHints';
+import startupChunks from './src/plugins/startupChunks';
 import {ssrTemplate} from './src/html/ssrTemplate';
 
 // Socket Lab ships everything it needs: no external fonts, scripts, images or analytics,
@@ -39,7 +40,7 @@ const config: Config = {
   ssrTemplate,
 
   // Prism off the page's critical path: highlighted on the server, loaded on demand in the browser (src/prism)
-  plugins: [lazyPrism, quietPrefetch, compileHints],
+  plugins: [lazyPrism, quietPrefetch, compileHints, startupChunks],
   clientModules: ['./src/lib/warmCollator.ts'],
 
   presets: [

@@ -43,6 +43,48 @@ function rebuilt(page: Page, selector: string): Promise<{roots: number; rebuiltR
   })()`);
 }
 
+const ENTRY = /\/(runtime~main|main)\.[0-9a-f]+\.js$/;
+
+/**
+ * The scripts webpack's chunk loader adds while main.js runs (it marks them data-webpack; a script's load event
+ * follows its run and the microtask checkpoint that delivers the records), and the scripts the page's HTML lists.
+ * `stockList`: the HTML's list cut back to the entry, as Docusaurus's own template has it.
+ */
+async function scriptsAskedForByMain(session: Session, path: string, {stockList}: {stockList: boolean}) {
+  const {page, errors} = await watchedPage(session);
+  if (stockList)
+    await page.route((u) => u.pathname === path, async (route) => {
+      const response = await route.fetch();
+      let body = await response.text();
+      const list = /\(\["[^\]]*runtime~main[^\]]*\]\)/.exec(body)![0];
+      const extra = (JSON.parse(list.slice(1, -1)) as string[]).filter((u) => !ENTRY.test(u));
+      for (const u of extra) body = body.replace(`<link rel="preload" as="script" fetchpriority="low" href="${u}">`, '').replace(`${JSON.stringify(u)},`, '');
+      await route.fulfill({response, body});
+    });
+  await page.addInitScript(() => {
+    const w = window as unknown as {__asked: string[]; __mainRan?: boolean};
+    w.__asked = [];
+    new MutationObserver((records) => {
+      for (const r of records)
+        for (const n of r.addedNodes)
+          if (n instanceof HTMLScriptElement && n.hasAttribute('data-webpack') && !w.__mainRan) w.__asked.push(n.src);
+    }).observe(document, {childList: true, subtree: true});
+    document.addEventListener('load', (e) => {
+      if (e.target instanceof HTMLScriptElement && /\/main\.[0-9a-f]+\.js$/.test(e.target.src)) w.__mainRan = true;
+    }, true);
+  });
+  await page.goto(baseUrl() + path, {waitUntil: 'networkidle'});
+  await page.locator('html[data-has-hydrated="true"]').waitFor();
+  const result = await page.evaluate(() => {
+    const w = window as unknown as {__asked: string[]; __mainRan?: boolean};
+    const listed = /\(\["[^\]]*runtime~main[^\]]*\]\)/.exec(document.body.innerHTML)?.[0] ?? '';
+    return {asked: w.__asked, mainRan: w.__mainRan === true, listed: listed ? (JSON.parse(listed.slice(1, -1)) as string[]).map((u) => new URL(u, location.href).href) : []};
+  });
+  expect(result.mainRan).toBe(true);
+  await page.close();
+  return {...result, errors};
+}
+
 describe('a chapter page on a phone', () => {
   let session: Session;
   beforeAll(async () => {
@@ -149,6 +191,21 @@ describe('a chapter page on a phone', () => {
     for (const src of lazyScripts) expect(await firstLine(src)).not.toMatch(/allFunctionsCalledOnLoad/);
     await page.close();
   });
+
+  it.each(['/docs/read-write', '/en/docs/close'])(
+    '%s: its HTML starts the route\'s chunks with main.js, which then asks for none of them (src/plugins/startupChunks)',
+    async (path) => {
+      const stock = await scriptsAskedForByMain(session, path, {stockList: true});
+      const ours = await scriptsAskedForByMain(session, path, {stockList: false});
+      const extra = ours.listed.filter((u) => !ENTRY.test(u));
+      expect(extra.length).toBeGreaterThan(0);
+      // main.js asked for exactly these as it ran while the page listed only the entry (as Docusaurus's pages do) …
+      expect(stock.asked.filter((u) => !ours.asked.includes(u)).sort()).toEqual([...extra].sort());
+      // … and now for none of them (what it still asks for, the quiz's chunks, its modules start themselves)
+      expect(ours.asked.filter((u) => extra.includes(u))).toEqual([]);
+      expect([...stock.errors, ...ours.errors]).toEqual([]);
+    },
+  );
 
   it('loads nothing of the editor, runner or simulator, and starts no worker, until a block is on screen', async () => {
     const {page} = await watchedPage(session);
