@@ -225,6 +225,14 @@ describe('running, status and marks', () => {
     expect(text).not.toMatch(/would block|no data/);
   });
 
+  test('a runner that failed to load is explained in the page\'s language, not in the runner\'s English', async () => {
+    runner.next = ended('error', {name: 'WorkerError', message: 'the runner failed: worker error'});
+    const {container} = await runBlock();
+    const text = container.querySelector('[aria-live="polite"]')!.textContent ?? '';
+    expect(text).toContain('실행기를 불러오지 못했습니다');
+    expect(text).not.toMatch(/runner failed|worker error/);
+  });
+
   test('the output cap is noted once, in the page\'s language', async () => {
     runner.next = {...HTTP_RESULT, console: [{level: 'log', text: 'a'}], truncated: true};
     await runBlock();

@@ -1,7 +1,8 @@
 /**
  * How a run ended, in the reader's language. The runner words its errors in English (for logs and tests, and an
  * errno's text is the kernel's own: "ECONNREFUSED: Connection refused"); what the runner itself decided — a call
- * that would wait forever, the cap on socket calls, the 2 s limit — is worded here from the error's fields.
+ * that would wait forever, the cap on socket calls, the 2 s limit, a runner that failed to load or was cancelled — is
+ * worded here from the error's fields.
  * Used by runnable blocks (RunStatus) and by the quiz's programs (RunOutput, CodeChallenge).
  */
 import {translate} from '@docusaurus/Translate';
@@ -35,6 +36,16 @@ export function errorMessage(e: RunError | undefined): string {
   if (!e) return '';
   if (e.name === 'Timeout') return timeoutText();
   if (e.blocked) return `${e.blocked.call}(${e.blocked.fd ?? ''}): ${blockedReason(e.blocked.call)}`;
+  if (e.name === 'WorkerError') {
+    // the runner's chunk or worker failed to load (offline?) or crashed; the next Run starts a fresh one
+    return translate({
+      id: 'livecode.error.worker',
+      message: '실행기를 불러오지 못했습니다. 네트워크 연결을 확인하고 다시 실행해 보세요.',
+    });
+  }
+  if (e.name === 'Cancelled') {
+    return translate({id: 'livecode.error.cancelled', message: '실행이 취소되었습니다.'});
+  }
   if (e.name === 'TooManyCalls' && e.limit !== undefined) {
     return translate(
       {id: 'livecode.error.tooManyCalls', message: '소켓 호출이 {limit}번에 이르러 멈췄습니다. 끝없는 반복이 있나요?'},
