@@ -4,7 +4,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import {accessibleTheme} from './src/theme/prismContrast';
 import mermaidStatic from './src/remark/mermaidStatic';
 import lazyPrism from './src/plugins/lazyPrism';
-import quietPrefetch from './src/plugins/quietPrefetch';
+import clientSwaps from './src/plugins/clientSwaps';
 import compileHints from './src/plugins/compileHints';
 import startupChunks from './src/plugins/startupChunks';
 import {ssrTemplate} from './src/html/ssrTemplate';
@@ -40,7 +40,7 @@ const config: Config = {
   ssrTemplate,
 
   // Prism off the page's critical path: highlighted on the server, loaded on demand in the browser (src/prism)
-  plugins: [lazyPrism, quietPrefetch, compileHints, startupChunks],
+  plugins: [lazyPrism, clientSwaps, compileHints, startupChunks],
   clientModules: ['./src/lib/warmCollator.ts'],
 
   presets: [
