@@ -62,10 +62,14 @@ export default function prefetch(url: string): Promise<void> {
   let done = requested.get(url);
   if (!done) {
     done = new Promise<void>((resolve) => {
-      whenIdle(() => {
-        if (onPage(url)) resolve();
-        else fetchQuietly(url).then(resolve);
-      });
+      // behind any runnable block waiting to wake (src/lib/idleQueue.ts)
+      whenIdle(
+        () => {
+          if (onPage(url)) resolve();
+          else fetchQuietly(url).then(resolve);
+        },
+        {last: true},
+      );
     });
     requested.set(url, done);
   }

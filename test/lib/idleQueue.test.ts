@@ -16,6 +16,29 @@ afterEach(() => {
 });
 
 describe('whenIdle', () => {
+  test('a task queued with {last: true} (a prefetch) waits behind every other, even those queued after it', () => {
+    const ran: string[] = [];
+    whenIdle(() => ran.push('prefetch 1'), {last: true});
+    whenIdle(() => ran.push('prefetch 2'), {last: true});
+    whenIdle(() => ran.push('block'));
+    vi.advanceTimersByTime(50);
+    expect(ran).toEqual(['block']);
+    whenIdle(() => ran.push('another block'));
+    vi.advanceTimersByTime(50);
+    expect(ran).toEqual(['block', 'another block']);
+    vi.advanceTimersByTime(100);
+    expect(ran).toEqual(['block', 'another block', 'prefetch 1', 'prefetch 2']);
+  });
+
+  test('a cancelled {last: true} task never runs', () => {
+    const ran: string[] = [];
+    const cancel = whenIdle(() => ran.push('prefetch'), {last: true});
+    whenIdle(() => ran.push('block'));
+    cancel();
+    vi.advanceTimersByTime(200);
+    expect(ran).toEqual(['block']);
+  });
+
   test('runs queued tasks one per idle period, in order', () => {
     const ran: string[] = [];
     whenIdle(() => ran.push('a'));
