@@ -200,7 +200,12 @@ export default function HttpLab(): ReactNode {
               ) : (
                 <p className={styles.empty}>{text.waterfallEmpty()}</p>
               )}
-              <CodeDetails mode={mode} images={run?.images ?? clampImages(Number(images))} isBrowser={isBrowser} />
+              <CodeDetails
+                mode={mode}
+                images={run?.images ?? clampImages(Number(images))}
+                rttMs={run?.rttMs ?? clampRtt(Number(rtt))}
+                isBrowser={isBrowser}
+              />
             </div>
           );
         })}
@@ -210,7 +215,7 @@ export default function HttpLab(): ReactNode {
 }
 
 /** "코드 보기": the mode's program as a runnable block, loaded the first time it is opened. */
-function CodeDetails(props: {mode: LabMode; images: number; isBrowser: boolean}) {
+function CodeDetails(props: {mode: LabMode; images: number; rttMs: number; isBrowser: boolean}) {
   const [open, setOpen] = useState(false);
   return (
     <details className={styles.code} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
@@ -221,7 +226,7 @@ function CodeDetails(props: {mode: LabMode; images: number; isBrowser: boolean})
       {open && props.isBrowser ? (
         <ErrorBoundary fallback={<p className={styles.error}>{text.loadError()}</p>}>
           <Suspense fallback={null}>
-            <CodePanel mode={props.mode} images={props.images} />
+            <CodePanel mode={props.mode} images={props.images} rttMs={props.rttMs} />
           </Suspense>
         </ErrorBoundary>
       ) : null}

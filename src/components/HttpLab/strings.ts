@@ -89,11 +89,14 @@ export const text = {
   axis: () => translate({id: 'httplab.axis', message: '가상 시간 (ms), 첫 SYN부터'}),
   legend: () => translate({id: 'httplab.legend', message: '범례'}),
   showCode: () => translate({id: 'httplab.showCode', message: '코드 보기'}),
-  codeNote: () =>
-    translate({
-      id: 'httplab.codeNote',
-      message: '실험실이 실행하는 프로그램 그대로입니다. 고쳐서 여기서 실행해 볼 수 있습니다 (이 블록은 기본 지연으로 실행됩니다).',
-    }),
+  codeNote: (rttMs: number) =>
+    translate(
+      {
+        id: 'httplab.codeNote',
+        message: '실험실이 실행하는 프로그램 그대로입니다. 고쳐서 여기서 실행해 볼 수 있습니다 (실험실과 같은 왕복 시간 {rtt}밀리초로 실행됩니다).',
+      },
+      {rtt: rttMs},
+    ),
   loadError: () =>
     translate({id: 'httplab.loadError', message: '이 부분을 불러오지 못했습니다. 표의 숫자는 그대로 읽을 수 있습니다.'}),
   explainFaster: () =>

@@ -7,6 +7,7 @@ import {useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode
 import {translate} from '@docusaurus/Translate';
 import {inspectAt, steps as stepsOf, type Step} from '../../runner/inspect';
 import type {RunResult} from '../../runner/types';
+import type {WorldOptions} from '../../sim/api';
 import Toolbar from './Toolbar';
 import Editor from './Editor';
 import type {LineMark} from './CodeSurface';
@@ -22,6 +23,7 @@ export interface LiveProps {
   language: string;
   expect?: string;
   intent: EarlyIntent;
+  world?: WorldOptions;
 }
 
 interface Outcome {
@@ -34,7 +36,7 @@ interface Outcome {
 /** Where Step/Back stand: null = the final state after the run. */
 type StepIndex = number | null;
 
-export default function Live({original, language, expect, intent}: LiveProps): ReactNode {
+export default function Live({original, language, expect, intent, world}: LiveProps): ReactNode {
   const key = useMemo(() => storageKey(window.location.pathname, original), [original]);
   const [code, setCode] = useState(() => loadEdit(key) ?? original);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -67,7 +69,7 @@ export default function Live({original, language, expect, intent}: LiveProps): R
       const source = code;
       let result: RunResult;
       try {
-        result = await (await getRunner()).run({code: source});
+        result = await (await getRunner()).run({code: source, world});
       } catch (err) {
         // The worker itself failed to load (not the reader's program): say so instead of hanging.
         result = {
@@ -87,7 +89,7 @@ export default function Live({original, language, expect, intent}: LiveProps): R
       setSelectedSegment(null);
       setRunning(false);
     },
-    [code, running],
+    [code, running, world],
   );
 
   useEffect(() => {

@@ -15,12 +15,15 @@ import {loadHighlighter} from '../../prism';
 import {loadOnce} from '../../lib/loadOnce';
 import type {LiveProps} from './Live';
 import styles from './styles.module.css';
+import type {WorldOptions} from '../../sim/api';
 
 export interface LiveCodeProps {
   /** the code as the author wrote it (a trailing newline is ignored) */
   code: string;
   language?: string;
   title?: string;
+  /** the world the program runs in (latency, seed, …); the runner's default world if absent */
+  world?: WorldOptions;
 }
 
 /** What the reader did before the live part arrived, so it can carry on from there. */
@@ -40,7 +43,7 @@ const live = loadOnce<ComponentType<LiveProps>>(() =>
 
 type Stage = 'placeholder' | 'live' | 'failed';
 
-export default function LiveCode({code, language = 'ts', title}: LiveCodeProps): ReactNode {
+export default function LiveCode({code, language = 'ts', title, world}: LiveCodeProps): ReactNode {
   const original = code.replace(/\n$/, '');
   const [stage, setStage] = useState<Stage>('placeholder');
   const [intent, setIntent] = useState<EarlyIntent>({run: false, focus: false});
@@ -100,7 +103,7 @@ export default function LiveCode({code, language = 'ts', title}: LiveCodeProps):
         <StaticFallback code={original} language={language} />
       ) : Live ? (
         <ErrorBoundary fallback={<StaticFallback code={original} language={language} />}>
-          <Live original={original} language={language} intent={intent} />
+          <Live original={original} language={language} intent={intent} world={world} />
         </ErrorBoundary>
       ) : (
         <Placeholder code={original} language={language} onRun={onRun} onFocusCode={onFocusCode} />
