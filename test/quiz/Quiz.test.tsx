@@ -215,4 +215,17 @@ describe('code challenge', () => {
     const saved = JSON.parse(localStorage.getItem(PROGRESS_KEY)!).answers['socket-three-twice-code'];
     expect(saved).toMatchObject({answer: 'socket(); socket();', correct: true, attempts: 2});
   });
+
+  it('a run that failed says how, once, with its line, in the report under the requirements', async () => {
+    await renderQuiz('socket');
+    const q = questionNamed(/socket\(\)이 3을 두 번 돌려주도록/);
+    ctx.next = result({status: 'error', error: {name: 'SocketError', errno: 'EBADF', message: 'EBADF: Bad file descriptor', line: 2}});
+    await act(async () => {
+      fireEvent.click(within(q).getByRole('button', {name: '확인'}));
+    });
+    const text = q.textContent ?? '';
+    expect(text).toContain('미충족');
+    expect(text.split('EBADF: Bad file descriptor').length - 1).toBe(1);
+    expect(text).toContain('2번째 줄');
+  });
 });

@@ -11,7 +11,6 @@ import {pick} from '../../quiz/locale';
 import {recordAnswer} from '../../quiz/progressStore';
 import {runProgram} from '../../quiz/runProgram';
 import Editor from '../LiveCode/Editor';
-import {errorMessage} from '../LiveCode/runText';
 import RunOutput from './RunOutput';
 import {quizStrings} from './strings';
 import styles from './styles.module.css';
@@ -84,7 +83,7 @@ function Report({run, locale}: {run: CodeRun; locale: Locale}): ReactNode {
           </li>
         ))}
       </ul>
-      {result.error ? <p className={styles.small}>{quizStrings.runError(errorMessage(result.error))}</p> : null}
+      {/* how the run ended (its error and line) is RunOutput's first line */}
       <RunOutput result={result} />
     </div>
   );

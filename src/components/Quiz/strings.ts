@@ -35,7 +35,6 @@ export const quizStrings = {
   requirements: () => translate({id: 'quiz.code.requirements', message: '확인한 조건'}),
   met: () => translate({id: 'quiz.code.met', message: '충족'}),
   unmet: () => translate({id: 'quiz.code.unmet', message: '미충족'}),
-  runError: (message: string) => translate({id: 'quiz.code.runError', message: '실행이 이렇게 끝났습니다: {message}'}, {message}),
   setAside: () =>
     translate({
       id: 'quiz.notice.setAside',
