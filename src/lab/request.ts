@@ -4,17 +4,15 @@
  * same choices always give the same trace.
  */
 import type {RunRequest} from '../runner/types';
-import type {WorldOptions} from '../sim/api';
 import {clampImages, clampRtt, type LabMode} from './modes';
 import {programFor} from './programs';
 
 export const LAB_SEED = 6;
 
-/** The lab's world for a round-trip time: also the world its "show code" blocks run in. */
-export function labWorld(rttMs: number): WorldOptions {
-  return {seed: LAB_SEED, latencyMs: clampRtt(rttMs) / 2, builtins: true};
-}
-
+/** Also what the lab's "show code" blocks run (src/components/HttpLab/CodePanel.tsx). */
 export function labRequest(mode: LabMode, images: number, rttMs: number): RunRequest {
-  return {code: programFor(mode, clampImages(images)), world: labWorld(rttMs)};
+  return {
+    code: programFor(mode, clampImages(images)),
+    world: {seed: LAB_SEED, latencyMs: clampRtt(rttMs) / 2, builtins: true},
+  };
 }

@@ -1,22 +1,23 @@
 /** A mode's program as a runnable block (the same LiveCode the chapters use), loaded when opened. */
 import {useMemo, type ReactNode} from 'react';
 import LiveCode from '../LiveCode';
-import {programFor} from '../../lab/programs';
-import {labWorld} from '../../lab/request';
+import {labRequest} from '../../lab/request';
 import type {LabMode} from '../../lab/modes';
 import {modeName, text} from './strings';
 import styles from './styles.module.css';
 
 export default function CodePanel(props: {mode: LabMode; images: number; rttMs: number}): ReactNode {
-  const world = useMemo(() => labWorld(props.rttMs), [props.rttMs]);
+  // exactly what the lab runs for this mode: its program and its world (the round-trip time of the lab's run)
+  const {mode, images, rttMs} = props;
+  const request = useMemo(() => labRequest(mode, images, rttMs), [mode, images, rttMs]);
   return (
     <div className={styles.codePanel}>
-      <p className={styles.codeNote}>{text.codeNote(props.rttMs)}</p>
+      <p className={styles.codeNote}>{text.codeNote(rttMs)}</p>
       <LiveCode
-        code={programFor(props.mode, props.images)}
+        code={request.code}
         language="ts"
-        title={modeName(props.mode)}
-        world={world}
+        title={modeName(mode)}
+        world={request.world}
       />
     </div>
   );
