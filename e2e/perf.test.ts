@@ -45,6 +45,12 @@ function rebuilt(page: Page, selector: string): Promise<{roots: number; rebuiltR
 
 const ENTRY = /\/(runtime~main|main)\.[0-9a-f]+\.js$/;
 
+/** The scripts a page of src/html/ssrTemplate.ts starts after its first paint, as written in its HTML. */
+function startList(html: string): string[] {
+  const list = /\(\["[^\]]*runtime~main[^\]]*\]\)/.exec(html);
+  return list ? (JSON.parse(list[0].slice(1, -1)) as string[]) : [];
+}
+
 /**
  * The scripts webpack's chunk loader adds (it marks them data-webpack) until the page has hydrated and the network
  * is idle, those of them it added while main.js ran (a script's load event follows its run and the microtask
@@ -57,8 +63,7 @@ async function chunkScripts(session: Session, path: string, {stockList}: {stockL
     await page.route((u) => u.pathname === path, async (route) => {
       const response = await route.fetch();
       let body = await response.text();
-      const list = /\(\["[^\]]*runtime~main[^\]]*\]\)/.exec(body)![0];
-      const extra = (JSON.parse(list.slice(1, -1)) as string[]).filter((u) => !ENTRY.test(u));
+      const extra = startList(body).filter((u) => !ENTRY.test(u));
       for (const u of extra) body = body.replace(`<link rel="preload" as="script" fetchpriority="low" href="${u}">`, '').replace(`${JSON.stringify(u)},`, '');
       await route.fulfill({response, body});
     });
@@ -82,17 +87,12 @@ async function chunkScripts(session: Session, path: string, {stockList}: {stockL
   await page.locator('html[data-has-hydrated="true"]').waitFor();
   const result = await page.evaluate(() => {
     const w = window as unknown as {__added: string[]; __addedWhileMainRan: string[]; __mainRan?: boolean};
-    const listed = /\(\["[^\]]*runtime~main[^\]]*\]\)/.exec(document.body.innerHTML)?.[0] ?? '';
-    return {
-      added: w.__added,
-      addedWhileMainRan: w.__addedWhileMainRan,
-      mainRan: w.__mainRan === true,
-      listed: listed ? (JSON.parse(listed.slice(1, -1)) as string[]).map((u) => new URL(u, location.href).href) : [],
-    };
+    return {added: w.__added, addedWhileMainRan: w.__addedWhileMainRan, mainRan: w.__mainRan === true};
   });
+  const listed = startList(await page.content()).map((u) => new URL(u, page.url()).href);
   expect(result.mainRan).toBe(true);
   await page.close();
-  return {...result, errors};
+  return {...result, listed, errors};
 }
 
 describe('a chapter page on a phone', () => {
