@@ -4,7 +4,8 @@
  * once and must work in both languages, so an id that drifts in one locale is a broken link in the other.
  */
 import {describe, expect, it} from 'vitest';
-import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {filesBelow} from '../files';
+import {readFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
 
 const root = join(__dirname, '..', '..');
@@ -32,17 +33,9 @@ interface Heading {
 
 /** All .md/.mdx files below dir, as paths relative to dir, sorted. */
 function docFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const found: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, {withFileTypes: true})) {
-      const full = join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.mdx?$/.test(entry.name)) found.push(relative(dir, full));
-    }
-  };
-  walk(dir);
-  return found.sort();
+  return filesBelow(dir, /\.mdx?$/)
+    .map((full) => relative(dir, full))
+    .sort();
 }
 
 /**

@@ -3,9 +3,10 @@
  * way its meta says: `expect=ok` (default), `expect=blocked`, `expect=error`, or `expect=ERRNO`.
  * A reader who presses Run must see what the text around the block promises.
  */
-import {readdirSync, readFileSync, statSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {filesBelow} from '../files';
 import {expectedOutcome, parseRunMeta} from '../../src/runner/meta';
 import {runInProcess} from '../../src/runner/run';
 import type {RunResult} from '../../src/runner/types';
@@ -47,19 +48,9 @@ function findRunBlocks(text: string, file: string): RunBlock[] {
   return out;
 }
 
+/** The .mdx files below `dir` (relative to the repository), as paths relative to it. */
 function mdxFiles(dir: string): string[] {
-  const abs = path.join(ROOT, dir);
-  let names: string[];
-  try {
-    names = readdirSync(abs);
-  } catch {
-    return [];
-  }
-  return names.flatMap((name) => {
-    const rel = path.join(dir, name);
-    if (statSync(path.join(ROOT, rel)).isDirectory()) return mdxFiles(rel);
-    return name.endsWith('.mdx') ? [rel] : [];
-  });
+  return filesBelow(path.join(ROOT, dir), /\.mdx$/).map((file) => path.relative(ROOT, file));
 }
 
 function describeRun(r: RunResult): string {

@@ -2,22 +2,14 @@
  * English is a full locale: every string our components pass through Docusaurus's translate() / <Translate> has an
  * English entry in i18n/en/code.json. A missing entry would show the Korean default on an English page, silently.
  */
-import {readFileSync, readdirSync, statSync} from 'node:fs';
-import {join} from 'node:path';
+import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.(ts|tsx)$/.test(name) ? [path] : [];
-  });
-}
+import {filesBelow} from '../files';
 
 /** ids given literally to translate({id: '…'}) and <Translate id="…"> */
 function translationIds(): Map<string, string> {
   const ids = new Map<string, string>();
-  for (const file of sourceFiles('src')) {
+  for (const file of filesBelow('src', /\.tsx?$/)) {
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(/translate\(\s*\{\s*id:\s*'([^']+)'/g)) ids.set(m[1], file);
     for (const m of text.matchAll(/<Translate\b[^>]*?\bid="([^"]+)"/g)) ids.set(m[1], file);

@@ -3,24 +3,18 @@
  * wire → tcp → socket → host → apps → net → conformance. api.ts imports nothing; index.ts is the top.
  * Also: no wall clock and no Math.random anywhere in src/sim (the same seed must give the same trace).
  */
-import {readdirSync, readFileSync, statSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {filesBelow} from '../files';
 
 const root = join(__dirname, '../../src/sim');
 const ORDER = ['wire', 'tcp', 'socket', 'host', 'apps', 'net', 'conformance'];
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
-  });
-}
-
 const layerOf = (file: string): string => relative(root, file).split('/')[0];
 
 describe('src/sim layering', () => {
-  const all = files(root);
+  const all = filesBelow(root, /\.ts$/);
 
   it('has the layers as folders', () => {
     for (const layer of ORDER) expect(all.some((f) => layerOf(f) === layer), layer).toBe(true);
