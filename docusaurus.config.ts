@@ -7,6 +7,7 @@ import lazyPrism from './src/plugins/lazyPrism';
 import clientSwaps from './src/plugins/clientSwaps';
 import compileHints from './src/plugins/compileHints';
 import startupChunks from './src/plugins/startupChunks';
+import hangulFont from './src/plugins/hangulFont';
 import {ssrTemplate} from './src/html/ssrTemplate';
 
 // Socket Lab ships everything it needs: no external fonts, scripts, images or analytics,
@@ -40,7 +41,7 @@ const config: Config = {
   ssrTemplate,
 
   // Prism off the page's critical path: highlighted on the server, loaded on demand in the browser (src/prism)
-  plugins: [lazyPrism, clientSwaps, compileHints, startupChunks],
+  plugins: [lazyPrism, clientSwaps, compileHints, startupChunks, hangulFont],
   clientModules: ['./src/lib/warmCollator.ts'],
 
   presets: [

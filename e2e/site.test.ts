@@ -139,3 +139,34 @@ describe('links to a section', () => {
     await page.close();
   });
 });
+
+describe('Hangul on a machine with no Korean font', () => {
+  // The test machines have no Korean font of their own (Debian's Chromium with its default fonts), so what Chromium
+  // reports here is what such a reader sees: the site's own font, or empty boxes.
+  it.each(['/docs/connect', '/docs/glossary'])('%s draws its Korean text with the site font, fetched once', async (p) => {
+    const {page, errors} = await watchedPage(session);
+    const fontFetches: string[] = [];
+    page.on('request', (req) => {
+      if (req.url().includes('/fonts/hangul-')) fontFetches.push(req.url());
+    });
+    await page.goto(baseUrl() + p, {waitUntil: 'networkidle'});
+    const cdp = await session.context.newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const {root} = await cdp.send('DOM.getDocument', {depth: 0});
+    for (const selector of ['h1', '.theme-doc-markdown > p']) {
+      const {nodeId} = await cdp.send('DOM.querySelector', {nodeId: root.nodeId, selector});
+      // the text node under the element: platform fonts are reported for the text it holds
+      const {fonts} = await cdp.send('CSS.getPlatformFontsForNode', {nodeId});
+      const hangul = fonts.filter((f) => f.familyName === 'Socket Lab Hangul');
+      expect(hangul.length, `${selector}: ${JSON.stringify(fonts)}`).toBe(1);
+      expect(hangul[0].isCustomFont).toBe(true);
+      expect(hangul[0].glyphCount).toBeGreaterThan(0);
+    }
+    // the preload and the @font-face rule share one fetch
+    expect(fontFetches).toEqual([`${baseUrl()}/fonts/hangul-400.woff2`]);
+    expect(errors).toEqual([]);
+    await cdp.detach();
+    await page.close();
+  });
+});
