@@ -13,6 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import {chromium} from 'playwright-core';
 import {CHROMIUM_ARGS} from '../e2e/chromium.ts';
+import {HANGUL_FAMILY, HANGUL_RANGE, hangulFontFile} from '../src/plugins/hangulFont.ts';
+import {execFileSync} from 'node:child_process';
 import {
   DIAGRAMS_DIR,
   SITE_ROOT,
@@ -28,8 +30,9 @@ import {
 } from '../src/remark/mermaidBlocks.ts';
 
 /** The site's font stack (src/css/custom.css --ifm-font-family-base), so diagram text looks like the page's. */
-const FONT_FAMILY =
-  "system-ui, -apple-system, 'Segoe UI', 'Apple SD Gothic Neo', 'Noto Sans KR', 'Malgun Gothic', Roboto, Ubuntu, sans-serif";
+const FONT_FAMILY = `'${HANGUL_FAMILY}', system-ui, -apple-system, 'Segoe UI', Roboto, Ubuntu, sans-serif`;
+/** The site's Hangul font (src/plugins/hangulFont.ts): Mermaid measures labels with it, and each SVG carries it. */
+const HANGUL_FONT = path.join(SITE_ROOT, 'static', hangulFontFile(400));
 
 /**
  * Mermaid settings per variant. Light: 'neutral' on the page's white. Dark: 'dark' with the site's dark page colour
@@ -130,6 +133,32 @@ function withNaturalSize(svg: string): string {
   );
 }
 
+function fontFace(woff2: Buffer): string {
+  return `@font-face{font-family:'${HANGUL_FAMILY}';src:url(data:font/woff2;base64,${woff2.toString('base64')}) format('woff2');unicode-range:${HANGUL_RANGE}}`;
+}
+
+/**
+ * An SVG shown through <img> cannot use the page's fonts: a diagram with Hangul labels carries the site's Hangul font
+ * itself, cut to the syllables it draws (a few KB), so it reads the same on a machine with no Korean font.
+ * Cutting needs fontTools (Debian's python3-fonttools, python3-brotli), as scripts/hangul-font.py does.
+ */
+function withHangulFont(svg: string): string {
+  const text = [...new Set(svg.replace(/<(title|desc)\b[\s\S]*?<\/\1>/g, '').match(/[\u1100-\u11FF\u3131-\u318E\uAC00-\uD7A3]/g) ?? [])];
+  if (!text.length) return svg;
+  const script = [
+    'import sys',
+    'from fontTools import subset',
+    'o = subset.Options(); o.flavor = "woff2"; o.layout_features = []; o.name_IDs = ["*"]; o.notdef_outline = True',
+    'f = subset.load_font(sys.argv[1], o); s = subset.Subsetter(o); s.populate(text=sys.argv[2]); s.subset(f)',
+    'subset.save_font(f, sys.argv[3], o)',
+  ].join('\n');
+  const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'sl-font-')), 'cut.woff2');
+  execFileSync('/usr/bin/python3', ['-c', script, HANGUL_FONT, text.join(''), out], {stdio: ['ignore', 'ignore', 'inherit']});
+  const style = `<style>${fontFace(readFileSync(out))}</style>`;
+  rmSync(path.dirname(out), {recursive: true, force: true});
+  return svg.replace(/^<svg\b[^>]*>/, (open) => open + style);
+}
+
 async function render(jobs: Job[]): Promise<Map<string, string>> {
   const require = createRequire(import.meta.url);
   const bundle = path.join(path.dirname(require.resolve('mermaid/package.json')), 'dist', 'mermaid.min.js');
@@ -140,7 +169,10 @@ async function render(jobs: Job[]): Promise<Map<string, string>> {
     const page = await context.newPage();
     // Nothing may come from outside: Mermaid is read from disk, fonts are the system's.
     await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
-    await page.setContent(`<!doctype html><html><head><meta charset="utf-8"></head><body style="font-family:${FONT_FAMILY}"></body></html>`);
+    const face = fontFace(readFileSync(HANGUL_FONT));
+    await page.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${face}</style></head><body style="font-family:${FONT_FAMILY}"></body></html>`);
+    // Mermaid sizes boxes by measuring text: the Hangul font has to be there before the first diagram
+    await page.evaluate((family) => document.fonts.load(`16px '${family}'`, '가'), HANGUL_FAMILY);
     await page.addScriptTag({path: bundle});
     for (const job of jobs) {
       for (const variant of VARIANTS) {
@@ -162,7 +194,7 @@ async function render(jobs: Job[]): Promise<Map<string, string>> {
           {source: job.source, id, config},
         );
         if (result.error) throw new Error(`${job.where[0]} (${variant}): rendered SVG is not well-formed XML: ${result.error}`);
-        out.set(svgFileName(job.hash, variant), withNaturalSize(result.xml) + '\n');
+        out.set(svgFileName(job.hash, variant), withHangulFont(withNaturalSize(result.xml)) + '\n');
       }
       console.log(`rendered ${job.hash} (${job.where.join(', ')})`);
     }

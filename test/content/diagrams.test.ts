@@ -3,6 +3,7 @@
  * named by a hash of the block's source. These tests catch a block edited without re-rendering, a rendered file no
  * block needs any more, and a diagram without a text alternative in its page's language.
  */
+import * as fontkit from 'fontkit';
 import {describe, expect, it} from 'vitest';
 import {readFileSync, readdirSync} from 'node:fs';
 import path from 'node:path';
@@ -118,6 +119,29 @@ describe('static/diagrams', () => {
       expect(svg, file).toMatch(/^<svg\b[^>]*\sxmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
       expect(svg.trimEnd().endsWith('</svg>'), file).toBe(true);
     }
+  });
+});
+
+describe('Hangul in diagrams', () => {
+  // An SVG shown through <img> cannot use the page's fonts, so a diagram that draws Hangul carries the site's Hangul
+  // font (scripts/render-diagrams.mts): without it a reader with no Korean font sees empty boxes in the picture.
+  const drawnHangul = (svg: string) =>
+    new Set(svg.replace(/<(title|desc|style)\b[\s\S]*?<\/\1>/g, '').match(/[\u1100-\u11FF\u3131-\u318E\uAC00-\uD7A3]/g) ?? []);
+  const korean = svgFiles.filter((f) => drawnHangul(readFileSync(path.join(DIAGRAMS_DIR, f), 'utf8')).size > 0);
+
+  it('the Korean chapters have diagrams that draw Hangul (the check below is not vacuous)', () => {
+    expect(korean.length).toBeGreaterThan(0);
+  });
+
+  it.each(korean)('%s embeds a font with every syllable it draws, and names it first', (file) => {
+    const svg = readFileSync(path.join(DIAGRAMS_DIR, file), 'utf8');
+    const embedded = /@font-face\{font-family:'Socket Lab Hangul';src:url\(data:font\/woff2;base64,([A-Za-z0-9+/=]+)\)/.exec(svg);
+    expect(embedded, 'no embedded Socket Lab Hangul: run npx tsx scripts/render-diagrams.mts').not.toBeNull();
+    const font = fontkit.create(Buffer.from(embedded![1], 'base64')) as fontkit.Font;
+    const missing = [...drawnHangul(svg)].filter((ch) => !font.hasGlyphForCodePoint(ch.codePointAt(0)!));
+    expect(missing).toEqual([]);
+    // the labels ask for it before any system font
+    expect(svg).toMatch(/font-family:\s*(&quot;|')Socket Lab Hangul(&quot;|'),/);
   });
 });
 
