@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {chromium} from 'playwright-core';
 import {CHROMIUM_ARGS} from '../e2e/chromium.ts';
-import {HANGUL_FAMILY, HANGUL_RANGE, hangulFontFile} from '../src/plugins/hangulFont.ts';
+import {HANGUL_FAMILY, HANGUL_RANGE, hangulFontFile, hangulIn} from '../src/plugins/hangulFont.ts';
 import {execFileSync} from 'node:child_process';
 import {
   DIAGRAMS_DIR,
@@ -143,7 +143,7 @@ function fontFace(woff2: Buffer): string {
  * Cutting needs fontTools (Debian's python3-fonttools, python3-brotli), as scripts/hangul-font.py does.
  */
 function withHangulFont(svg: string): string {
-  const text = [...new Set(svg.replace(/<(title|desc)\b[\s\S]*?<\/\1>/g, '').match(/[\u1100-\u11FF\u3131-\u318E\uAC00-\uD7A3]/g) ?? [])];
+  const text = [...hangulIn(svg.replace(/<(title|desc)\b[\s\S]*?<\/\1>/g, ''))];
   if (!text.length) return svg;
   const script = [
     'import sys',

@@ -22,6 +22,7 @@ import {
   type MermaidBlock,
 } from '../../src/remark/mermaidBlocks';
 import mermaidStatic from '../../src/remark/mermaidStatic';
+import {hangulIn} from '../../src/plugins/hangulFont';
 
 const blocks: MermaidBlock[] = contentFiles().flatMap((file) =>
   findMermaidBlocks(readFileSync(file, 'utf8'), path.relative(SITE_ROOT, file)),
@@ -125,8 +126,7 @@ describe('static/diagrams', () => {
 describe('Hangul in diagrams', () => {
   // An SVG shown through <img> cannot use the page's fonts, so a diagram that draws Hangul carries the site's Hangul
   // font (scripts/render-diagrams.mts): without it a reader with no Korean font sees empty boxes in the picture.
-  const drawnHangul = (svg: string) =>
-    new Set(svg.replace(/<(title|desc|style)\b[\s\S]*?<\/\1>/g, '').match(/[\u1100-\u11FF\u3131-\u318E\uAC00-\uD7A3]/g) ?? []);
+  const drawnHangul = (svg: string) => hangulIn(svg.replace(/<(title|desc|style)\b[\s\S]*?<\/\1>/g, ''));
   const korean = svgFiles.filter((f) => drawnHangul(readFileSync(path.join(DIAGRAMS_DIR, f), 'utf8')).size > 0);
 
   it('the Korean chapters have diagrams that draw Hangul (the check below is not vacuous)', () => {
