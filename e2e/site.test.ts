@@ -143,6 +143,18 @@ describe('links to a section', () => {
 describe('Hangul on a machine with no Korean font', () => {
   // The test machines have no Korean font of their own (Debian's Chromium with its default fonts), so what Chromium
   // reports here is what such a reader sees: the site's own font, or empty boxes.
+  /** The fonts Chromium drew an element's text with (DevTools protocol), by family name. */
+  async function fontsOf(page: import('playwright-core').Page, selector: string) {
+    const cdp = await session.context.newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const {root} = await cdp.send('DOM.getDocument', {depth: 0});
+    const {nodeId} = await cdp.send('DOM.querySelector', {nodeId: root.nodeId, selector});
+    const {fonts} = await cdp.send('CSS.getPlatformFontsForNode', {nodeId});
+    await cdp.detach();
+    return fonts;
+  }
+
   it.each(['/docs/connect', '/docs/glossary'])('%s draws its Korean text with the site font, fetched once', async (p) => {
     const {page, errors} = await watchedPage(session);
     const fontFetches: string[] = [];
@@ -150,14 +162,8 @@ describe('Hangul on a machine with no Korean font', () => {
       if (req.url().includes('/fonts/hangul-')) fontFetches.push(req.url());
     });
     await page.goto(baseUrl() + p, {waitUntil: 'networkidle'});
-    const cdp = await session.context.newCDPSession(page);
-    await cdp.send('DOM.enable');
-    await cdp.send('CSS.enable');
-    const {root} = await cdp.send('DOM.getDocument', {depth: 0});
     for (const selector of ['h1', '.theme-doc-markdown > p']) {
-      const {nodeId} = await cdp.send('DOM.querySelector', {nodeId: root.nodeId, selector});
-      // the text node under the element: platform fonts are reported for the text it holds
-      const {fonts} = await cdp.send('CSS.getPlatformFontsForNode', {nodeId});
+      const fonts = await fontsOf(page, selector);
       const hangul = fonts.filter((f) => f.familyName === 'Socket Lab Hangul');
       expect(hangul.length, `${selector}: ${JSON.stringify(fonts)}`).toBe(1);
       expect(hangul[0].isCustomFont).toBe(true);
@@ -166,7 +172,17 @@ describe('Hangul on a machine with no Korean font', () => {
     // the preload and the @font-face rule share one fetch
     expect(fontFetches).toEqual([`${baseUrl()}/fonts/hangul-400.woff2`]);
     expect(errors).toEqual([]);
-    await cdp.detach();
+    await page.close();
+  });
+
+  it('an English page draws the Korean words it marks lang="ko" with the site font', async () => {
+    const {page, errors} = await watchedPage(session);
+    await page.goto(`${baseUrl()}/en/docs/intro`, {waitUntil: 'networkidle'});
+    const marked = await fontsOf(page, '.theme-doc-markdown span[lang="ko"]');
+    expect(marked.map((f) => f.familyName)).toEqual(['Socket Lab Hangul']);
+    // and only those: English prose never names the font, so its late arrival relays out nothing else
+    expect(await page.locator('h1').evaluate((el) => getComputedStyle(el).fontFamily)).not.toContain('Socket Lab Hangul');
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

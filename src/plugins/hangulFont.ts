@@ -2,13 +2,13 @@
  * The site's Hangul font (scripts/hangul-font.py writes static/fonts/hangul-400.woff2: NanumGothic cut to
  * the syllables the site uses, renamed, SIL OFL in static/fonts/OFL.txt). Without it a machine with no Korean font
  * shows every syllable as an empty box, and Chromium spends most of a Korean page's first layout looking for a
- * fallback font run by run. src/css/custom.css puts the family first in both font stacks; unicode-range keeps Latin
- * text, digits and code in the system's fonts.
+ * fallback font run by run. src/css/custom.css puts the family first in both font stacks of Korean pages (and of
+ * words marked lang="ko" on English ones); unicode-range keeps Latin text, digits and code in the system's fonts.
  *
  * The @font-face rules are written into each page's head rather than the stylesheet, so the font keeps its plain
  * /fonts/ address (webpack would rename it with a hash the preload below could not know). Korean pages preload the
  * regular weight, so the first layout already has it; `swap` shows text at once if it is slow. English pages use
- * Hangul only in the language menu and fetch it on demand.
+ * Hangul only in a few words (the language menu's 한국어) and fetch it on demand.
  */
 import type {LoadContext, Plugin} from '@docusaurus/types';
 
