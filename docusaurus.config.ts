@@ -8,6 +8,7 @@ import clientSwaps from './src/plugins/clientSwaps';
 import compileHints from './src/plugins/compileHints';
 import startupChunks from './src/plugins/startupChunks';
 import hangulFont from './src/plugins/hangulFont';
+import ordinalKeySort from './src/plugins/ordinalKeySort';
 import {ssrTemplate} from './src/html/ssrTemplate';
 
 // Socket Lab ships everything it needs: no external fonts, scripts, images or analytics,
@@ -41,8 +42,7 @@ const config: Config = {
   ssrTemplate,
 
   // Prism off the page's critical path: highlighted on the server, loaded on demand in the browser (src/prism)
-  plugins: [lazyPrism, clientSwaps, compileHints, startupChunks, hangulFont],
-  clientModules: ['./src/lib/warmCollator.ts'],
+  plugins: [lazyPrism, clientSwaps, compileHints, startupChunks, hangulFont, ordinalKeySort],
 
   presets: [
     [
