@@ -186,3 +186,27 @@ describe('Hangul on a machine with no Korean font', () => {
     await page.close();
   });
 });
+
+describe('on a phone', () => {
+  it('reads the window size once hydrated: the desktop contents go, the fold-out stays, the menu lists every page (src/lib/useWindowSize.ts)', async () => {
+    const phone = await openBrowser({width: 412, height: 823, isMobile: true});
+    try {
+      const {page, errors} = await watchedPage(phone);
+      await page.goto(`${baseUrl()}/en/docs/http`, {waitUntil: 'networkidle'});
+      await page.locator('html[data-has-hydrated="true"]').waitFor();
+      // the server sends both tables of contents (it cannot know the screen); a phone keeps the fold-out one
+      await expect.poll(() => page.locator('.theme-doc-toc-desktop').count()).toBe(0);
+      expect(await page.locator('.theme-doc-toc-mobile').isVisible()).toBe(true);
+
+      await page.getByRole('button', {name: 'Toggle navigation bar'}).click();
+      const menu = page.locator('.navbar-sidebar');
+      await menu.getByRole('link', {name: /HTTP/}).first().waitFor();
+      const hrefs = await menu.locator('a[href^="/en/docs/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      const book = ['intro', 'overview', 'socket', 'connect', 'read-write', 'close', 'http', 'review', 'glossary'];
+      expect([...new Set(hrefs)].sort()).toEqual(book.map((id) => `/en/docs/${id}`).sort());
+      expect(errors).toEqual([]);
+    } finally {
+      await phone.close();
+    }
+  });
+});

@@ -1,16 +1,20 @@
 /**
- * Swaps two of @docusaurus/core's client helpers for our own, in the browser build only (the server never prefetches,
- * and its preload must not wait for a timer):
+ * Swaps four of Docusaurus's client modules for our own, in the browser build only (the server never prefetches,
+ * its preload must not wait for a timer, and it runs no effects):
  * - `prefetch.js` → src/lib/prefetch.ts: each chunk prefetched once, none the page has, in idle time;
- * - `preload.js` → src/lib/preload.ts: the route's chunks loaded in a task of their own, not in main.js's.
+ * - `preload.js` → src/lib/preload.ts: the route's chunks loaded in a task of their own, not in main.js's;
+ * - core's `browserContext.js` → src/lib/browserContext.tsx: the post-hydration "now in the browser" render as a transition;
+ * - theme-common's `useWindowSize.js` → src/lib/useWindowSize.ts: its first reading after mount as a transition.
  * Why each: see the files.
  */
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 
-const SWAPS: [RegExp, string][] = [
+export const SWAPS: [RegExp, string][] = [
   [/@docusaurus[\\/]core[\\/]lib[\\/]client[\\/]prefetch\.js$/, path.join(__dirname, '..', 'lib', 'prefetch.ts')],
   [/@docusaurus[\\/]core[\\/]lib[\\/]client[\\/]preload\.js$/, path.join(__dirname, '..', 'lib', 'preload.ts')],
+  [/@docusaurus[\\/]core[\\/]lib[\\/]client[\\/]browserContext\.js$/, path.join(__dirname, '..', 'lib', 'browserContext.tsx')],
+  [/@docusaurus[\\/]theme-common[\\/]lib[\\/]hooks[\\/]useWindowSize\.js$/, path.join(__dirname, '..', 'lib', 'useWindowSize.ts')],
 ];
 
 export default function clientSwaps(_context: LoadContext): Plugin {
