@@ -95,7 +95,9 @@ export function callLabel(req: SyscallRequest): string {
     case 'getpeername':
       return `getpeername(${req.fd})`;
     case 'setsockopt':
-      return `setsockopt(${req.fd}, SOL_SOCKET, ${req.opt}, ${req.value})`;
+      return `setsockopt(${req.fd}, ${req.opt === 'TCP_NODELAY' ? 'IPPROTO_TCP' : 'SOL_SOCKET'}, ${req.opt}, ${req.value})`;
+    case 'fcntl':
+      return `fcntl(${req.fd}, F_SETFL, ${req.flags & SOCK_NONBLOCK ? 'O_NONBLOCK' : '0'})`;
     case 'poll':
       return `poll([${req.fds.map((p) => `{${p.fd}, ${eventsText(p.events)}}`).join(', ')}], ${req.timeoutMs})`;
   }

@@ -66,7 +66,9 @@ export type SyscallRequest =
   | { call: 'shutdown'; fd: number; how: 0 | 1 | 2 }
   | { call: 'getsockname'; fd: number }
   | { call: 'getpeername'; fd: number }
-  | { call: 'setsockopt'; fd: number; opt: 'SO_REUSEADDR'; value: number }
+  | { call: 'setsockopt'; fd: number; opt: 'SO_REUSEADDR' | 'TCP_NODELAY'; value: number }
+  /** fcntl(fd, F_SETFL, flags): only O_NONBLOCK (same bit as SOCK_NONBLOCK) has an effect */
+  | { call: 'fcntl'; fd: number; flags: number }
   /** wait until one of the descriptors is ready or `timeoutMs` passes (negative: no limit), like poll(2) */
   | { call: 'poll'; fds: PollFd[]; timeoutMs: number };
 

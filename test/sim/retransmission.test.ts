@@ -51,7 +51,7 @@ describe('ESTABLISHED — retransmitting data (RFC 6298 §5)', () => {
     const lab = new Lab({latencyMs: 5, seed: 3});
     const {c, a} = lab.pair();
     lab.w.setLink('client', 'server', {loss: 0.3});
-    const text = Array.from({length: 200}, (_, i) => `line ${i}\n`).join('');
+    const text = Array.from({length: 2000}, (_, i) => `line ${i}\n`).join('');
     const m = lab.mark();
     for (let i = 0; i < text.length; i += 700) expect(lab.write('client', c, text.slice(i, i + 700))).toMatchObject({ret: expect.any(Number)});
     lab.close('client', c);

@@ -115,8 +115,12 @@ export class Host implements SocketHost {
       case 'getpeername':
         return sock.getpeername();
       case 'setsockopt':
-        if (req.opt !== 'SO_REUSEADDR') return {err: 'ENOPROTOOPT'};
-        sock.reuse = req.value !== 0;
+        if (req.opt === 'SO_REUSEADDR') sock.reuse = req.value !== 0;
+        else if (req.opt === 'TCP_NODELAY') sock.setNoDelay(req.value !== 0);
+        else return {err: 'ENOPROTOOPT'};
+        return {ret: 0};
+      case 'fcntl':
+        sock.nonblock = (req.flags & SOCK_NONBLOCK) !== 0;
         return {ret: 0};
     }
   }

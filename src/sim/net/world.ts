@@ -66,6 +66,8 @@ export class World implements SimWorld, HostNet {
   private readonly lastState = new Map<Socket, string>();
   private readonly watchers = new Map<Socket, () => void>();
   private readonly wakeScheduled = new Set<Socket>();
+  /** addresses played by something outside the simulator (a packetdrill script): their segments go here */
+  private readonly taps = new Map<string, (seg: Segment) => void>();
 
   constructor(options: WorldExtraOptions = {}) {
     this.rng = new Rng(options.seed ?? 1);
@@ -293,20 +295,63 @@ export class World implements SimWorld, HostNet {
     return ++this.sockSeq;
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // A scripted peer (the packetdrill interpreter): an address no host owns
+  // ---------------------------------------------------------------------------------------------
+
+  /** Segments sent to `ip` are handed to `onSegment` at the instant they leave, instead of to a host. */
+  attachTap(ip: string, onSegment: (seg: Segment) => void): void {
+    if (this.byIp.has(ip)) throw new Error(`address ${ip} is already used by ${this.byIp.get(ip)!.name}`);
+    this.taps.set(ip, onSegment);
+  }
+
+  /** A segment from a tapped address arrives at its destination host now. */
+  inject(seg: Segment): void {
+    const to = this.byIp.get(seg.dstIp);
+    if (!to) throw new Error(`no host has the address ${seg.dstIp}`);
+    if (this.tracing) this.traceSegment(seg.srcIp, to.name, seg, this.clock);
+    to.receive(seg);
+    this.flush();
+  }
+
+  /** Run `fn` at virtual time `t` (it counts as progress for a blocked call). */
+  at(t: number, fn: () => void): void {
+    this.queue.push(Math.max(t, this.clock), EventKind.Callback, true, null, () => {
+      fn();
+      this.flush();
+    });
+  }
+
+  /** Process the next batch of events if it is due no later than `limit`; false if there is none. */
+  runNext(limit: number): boolean {
+    const next = this.queue.peek();
+    if (!next || next.t > limit) return false;
+    this.runBatch();
+    return true;
+  }
+
   /** Put a segment on the link from its sender to the owner of its destination address. */
   private transmit(from: Host, seg: Segment): void {
     this.segmentsSent++;
+    if (this.taps.size > 0) {
+      const tap = this.taps.get(seg.dstIp);
+      if (tap) {
+        if (this.tracing) this.traceSegment(from.name, seg.dstIp, seg, this.clock);
+        tap(seg);
+        return;
+      }
+    }
     const to = this.byIp.get(seg.dstIp);
     const link = to ? this.linkBetween(from, to) : this.defaultLink;
     const lost = link.loss > 0 && this.rng.next() < link.loss;
     const arrives = to && !lost ? this.clock + link.latencyMs : null;
-    if (this.tracing) this.traceSegment(from, to, seg, arrives);
+    if (this.tracing) this.traceSegment(from.name, to ? to.name : seg.dstIp, seg, arrives);
     if (arrives !== null) this.queue.push(arrives, EventKind.Deliver, true, to, seg);
     else if (!to) this.note(from.name, `no host has the address ${seg.dstIp}: the segment is lost`);
     else this.note(from.name, `the link lost a ${flagString(seg.flags)} segment to ${to.name}`);
   }
 
-  private traceSegment(from: Host, to: Host | undefined, seg: Segment, arrives: number | null): void {
+  private traceSegment(fromHost: string, toHost: string, seg: Segment, arrives: number | null): void {
     const dir = `${seg.srcIp}:${seg.srcPort}>${seg.dstIp}:${seg.dstPort}`;
     if (seg.flags & SYN) this.isn.set(dir, seg.seq);
     const mine = this.isn.get(dir);
@@ -316,8 +361,8 @@ export class World implements SimWorld, HostNet {
       kind: 'segment',
       t: this.clock,
       id: ++this.segSeq,
-      fromHost: from.name,
-      toHost: to ? to.name : seg.dstIp,
+      fromHost,
+      toHost,
       src: {ip: seg.srcIp, port: seg.srcPort},
       dst: {ip: seg.dstIp, port: seg.dstPort},
       flags: flagString(seg.flags),

@@ -73,6 +73,8 @@ export class Socket implements TcpUser {
   /** SOCK_DONE: the peer's FIN arrived, reads return EOF once the data is gone */
   done = false;
   reuse = false;
+  /** TCP_NODELAY: no Nagle; a child inherits it from its listener (Linux copies the socket) */
+  noDelay = false;
   /** O_NONBLOCK on its descriptor: calls return EAGAIN/EINPROGRESS instead of waiting (host/poll.ts) */
   nonblock = false;
   localIp = WILDCARD;
@@ -188,6 +190,7 @@ export class Socket implements TcpUser {
     this.remotePort = addr.port;
     this.err = null;
     this.conn = new TcpConnection(this.host.env, this, this.sendBuf, this.recvBuf);
+    this.conn.noDelay = this.noDelay;
     this.host.addConnection(this);
     this.phase = 'connecting';
     this.conn.connect();
@@ -405,6 +408,7 @@ export class Socket implements TcpUser {
     const child = new Socket(this.host);
     child.parent = this;
     child.reuse = this.reuse;
+    child.noDelay = this.noDelay;
     child.userPort = this.userPort;
     child.userAddr = this.userAddr;
     child.localIp = seg.dstIp;
@@ -413,6 +417,7 @@ export class Socket implements TcpUser {
     child.remotePort = seg.srcPort;
     child.host.holdPort(child, seg.dstPort);
     child.conn = new TcpConnection(env, child, child.sendBuf, child.recvBuf, iss ?? env.random32());
+    child.conn.noDelay = child.noDelay;
     this.host.addConnection(child);
     return child;
   }
@@ -437,6 +442,12 @@ export class Socket implements TcpUser {
       child.conn?.abort();
       child.vanish();
     }
+  }
+
+  /** setsockopt(TCP_NODELAY): turning it on sends what Nagle held back (Linux tcp_push_pending_frames) */
+  setNoDelay(on: boolean): void {
+    this.noDelay = on;
+    if (this.conn) this.conn.setNoDelay(on);
   }
 
   // ---------------------------------------------------------------------------------------------

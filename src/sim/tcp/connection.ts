@@ -10,8 +10,10 @@
 import type {TcpState} from '../api';
 import {ACK as _ACK, EMPTY as _EMPTY, FIN as _FIN, PSH as _PSH, RST as _RST, SYN as _SYN, segLength as _segLength, seqAdd as _seqAdd, seqDiff as _seqDiff, seqEq as _seqEq, seqGe as _seqGe, seqGt as _seqGt, seqLt as _seqLt, type Segment} from '../wire/segment';
 import {TimerKind as _TimerKind, type TimerKind as TimerKindType, type AbortError, type TcpEnv, type TcpUser, type TimerHandle} from './env';
+import {MAX_UNSCALED_WINDOW, DEFAULT_MSS, readOptions, synAckOptions, synOptions} from './options';
 import {TcpReceiver} from './receiver';
 import {TcpSender, type SenderMessage} from './sender';
+import type {TcpOption} from '../wire/segment';
 // Imported names bound to local constants: under the CommonJS build tsx and vitest use, each use of an
 // imported binding is a getter call, which costs a lot on the per-segment path.
 const ACK = _ACK;
@@ -33,7 +35,25 @@ const TimerKind = _TimerKind;
 export const RTO_INITIAL_MS = 1000;
 export const RTO_MIN_MS = 200;
 export const RTO_MAX_MS = 120_000;
+/** TCP_ATO_MIN / TCP_DELACK_MIN: the shortest delayed-ACK timeout (HZ/25) */
 export const DELAYED_ACK_MS = 40;
+/** TCP_DELACK_MAX: the longest delayed-ACK timeout once the connection is interactive (pingpong) */
+export const DELAYED_ACK_MAX_MS = 200;
+/** HZ/2: the longest delayed-ACK timeout otherwise */
+const DELAYED_ACK_BULK_MAX_MS = 500;
+/**
+ * A timer armed for "now" runs at the next tick: within one jiffy (4 ms at the recording kernel's
+ * HZ=250); we take the middle of it.
+ */
+const NEXT_TICK_MS = 2;
+/** TCP_MAX_QUICKACKS: ACKs sent at once at the start of a transfer (Linux tcp_incr_quickack) */
+export const MAX_QUICKACKS = 16;
+/** RFC 6928 initial window, in segments (Linux TCP_INIT_CWND) */
+export const INITIAL_CWND = 10;
+/** CUBIC's multiplicative decrease (beta = 717/1024 in Linux's tcp_cubic.c) */
+const CUBIC_BETA = 717 / 1024;
+/** tcp_reordering: duplicate ACKs that start a fast retransmit (RFC 5681 §3.2) */
+const DUPACK_THRESHOLD = 3;
 /** TCP_TIMEWAIT_LEN: Linux's 2*MSL */
 export const TIME_WAIT_MS = 60_000;
 /** tcp_fin_timeout: how long an orphaned connection may sit in FIN-WAIT-2 */
@@ -54,6 +74,10 @@ export const DATA_RETRIES = 15;
  */
 export const SEND_BUFFER = 46080;
 export const RECV_BUFFER = 131072;
+
+/** What made output() send: PSH marks the end of a burst, except for one released by a duplicate ACK. */
+export const Trigger = {Other: 0, Ack: 1, DupAck: 2, Timeout: 3} as const;
+export type Trigger = (typeof Trigger)[keyof typeof Trigger];
 
 export class TcpConnection {
   state: TcpState = 'CLOSED';
@@ -88,6 +112,44 @@ export class TcpConnection {
   private lastAckSent = 0;
   private lastWindow = 0;
 
+  /** send MSS: our link's, lowered to the peer's MSS option (RFC 9293 §3.7.1; Linux tcp_sync_mss) */
+  mss: number;
+  /** both SYNs carried a window scale (RFC 7323 §2.2): windows above 65535 can be advertised */
+  private windowScaled = false;
+  /** TCP_NODELAY: no Nagle */
+  noDelay = false;
+  /** end of the last segment shorter than the MSS we sent (Linux snd_sml: Minshall's variant of Nagle) */
+  private sndSml = 0;
+
+  // Congestion control (RFC 5681, RFC 6928 IW10, RFC 3042 via Linux's counting of duplicate ACKs)
+  /** congestion window and slow-start threshold, in segments as Linux counts them */
+  cwnd = INITIAL_CWND;
+  ssthresh = Infinity;
+  /** ACKed segments counted towards the next +1 in congestion avoidance */
+  private cwndCount = 0;
+  /** end sequence numbers of the segments sent and not yet acknowledged (packets_out), from flightHead */
+  private flight: number[] = [];
+  private flightHead = 0;
+  /** duplicate ACKs taken as segments that left the network (Linux tcp_add_reno_sack without SACK) */
+  private sackedOut = 0;
+  /** fast recovery until SND.UNA passes recoverSeq (RFC 6582) */
+  private inRecovery = false;
+  private recoverSeq = 0;
+
+  // Delayed ACK as Linux runs it (icsk_ack: ato, quick, pingpong; tcp_event_data_recv, __tcp_ack_snd_check)
+  /** delayed-ACK timeout; 0 until the first data arrives */
+  private ato = 0;
+  /** ACKs still to send at once (quick-ACK mode) */
+  private quick = 0;
+  /** interactive: the application answered within the ACK timeout, or the peer's FIN came */
+  private pingpong = false;
+  /** when data last arrived */
+  private lrcvtime = 0;
+  /** estimate of the peer's segment size (icsk_ack.rcv_mss) */
+  private rcvMss = DEFAULT_MSS;
+  /** small segments arrived since the last ACK (ICSK_ACK_PUSHED, ICSK_ACK_PUSHED2) */
+  private pushed = 0;
+
   constructor(
     readonly env: TcpEnv,
     /** the socket on top; it also holds the connection's addresses (not copied here: memory per connection) */
@@ -98,6 +160,8 @@ export class TcpConnection {
   ) {
     this.snd = new TcpSender(iss, sendBuffer);
     this.rcv = new TcpReceiver(recvBuffer);
+    this.mss = env.mss;
+    this.sndSml = this.snd.iss;
   }
 
   get localIp(): string {
@@ -120,10 +184,16 @@ export class TcpConnection {
   /** Active OPEN (§3.10.1): send SYN, enter SYN-SENT. */
   connect(): void {
     this.setState('SYN-SENT');
-    this.emit(this.snd.synMessage(), false);
+    const syn = this.snd.synMessage();
+    this.trackSent(seqAdd(syn.seq, 1));
+    this.synOpts = synOptions(this.env.mss, this.env.now());
+    this.transmit(SYN, syn.seq, EMPTY, this.synOpts);
     this.startRtt(this.snd.iss);
     this.armRto();
   }
+
+  /** the options our SYN or SYN,ACK carries (kept for its retransmissions) */
+  private synOpts: TcpOption[] | undefined;
 
   /** Passive OPEN answered (§3.10.7.2): a listener got `syn`; send SYN,ACK and enter SYN-RECEIVED. */
   acceptSyn(syn: Segment): void {
@@ -131,8 +201,14 @@ export class TcpConnection {
     this.rcv.synReceived(syn.seq);
     this.snd.wnd = syn.window;
     this.snd.wl1 = syn.seq | 0;
+    const peer = readOptions(syn.options);
+    this.mss = Math.min(this.env.mss, peer.mss ?? DEFAULT_MSS);
+    this.windowScaled = peer.wscale !== null;
+    this.synOpts = synAckOptions(this.env.mss, peer);
     this.setState('SYN-RECEIVED');
-    this.emit(this.snd.synMessage(), true);
+    const msg = this.snd.synMessage();
+    this.trackSent(seqAdd(msg.seq, 1));
+    this.transmit(SYN | ACK, msg.seq, EMPTY, this.synOpts);
     this.armRto();
   }
 
@@ -149,6 +225,7 @@ export class TcpConnection {
     this.snd.wl1 = ack.seq | 0;
     this.snd.wl2 = ack.ack | 0;
     this.lastAckSent = this.rcv.nxt;
+    this.windowScaled = true; // the cookie kept the SYN's window scale (Linux encodes it with timestamps)
     this.setState('ESTABLISHED');
     if (ack.payload.length > 0 || ack.flags & FIN) this.synchronizedArrives(ack);
   }
@@ -168,7 +245,17 @@ export class TcpConnection {
     const before = this.rcv.window();
     const data = this.rcv.read(max);
     if (data.length > 0) {
-      this.maybeWindowUpdate(before);
+      // Linux tcp_cleanup_rbuf(): a pending ACK goes now if a full segment is unacknowledged, or if
+      // small (pushed) segments were all read and the connection is not interactive
+      if (
+        this.delAckTimer &&
+        (seqDiff(this.rcv.nxt, this.lastAckSent) > this.rcvMss ||
+          (this.rcv.buf.length === 0 && (this.pushed & 2 || (this.pushed & 1 && !this.pingpong))))
+      ) {
+        this.sendAck();
+      } else {
+        this.maybeWindowUpdate(before);
+      }
       this.user.changed(this);
     }
     return data;
@@ -215,6 +302,12 @@ export class TcpConnection {
       this.transmit(RST | ACK, this.snd.nxt, EMPTY);
     }
     this.toClosed();
+  }
+
+  /** setsockopt(TCP_NODELAY): with Nagle off, what it held back goes now (Linux tcp_push_pending_frames) */
+  setNoDelay(on: boolean): void {
+    this.noDelay = on;
+    if (on) this.output();
   }
 
   /** The socket lost its last descriptor. */
@@ -264,6 +357,9 @@ export class TcpConnection {
     this.snd.wl1 = seg.seq | 0;
     this.snd.wl2 = seg.ack | 0;
     this.snd.wnd = seg.window;
+    const peer = readOptions(seg.options);
+    this.mss = Math.min(this.env.mss, peer.mss ?? DEFAULT_MSS);
+    this.windowScaled = peer.wscale !== null;
     if (f & ACK) {
       this.ackArrived(seg.ack);
       this.setState('ESTABLISHED');
@@ -273,7 +369,8 @@ export class TcpConnection {
     } else {
       // simultaneous open: SYN,ACK from SYN-SENT, re-using our ISN
       this.setState('SYN-RECEIVED');
-      this.transmit(SYN | ACK, this.snd.iss, EMPTY);
+      this.synOpts = synAckOptions(this.env.mss, peer);
+      this.transmit(SYN | ACK, this.snd.iss, EMPTY, this.synOpts);
     }
   }
 
@@ -307,7 +404,7 @@ export class TcpConnection {
     const f = seg.flags;
     // a retransmitted SYN while we wait for the handshake's ACK: send the SYN,ACK again
     if (this.state === 'SYN-RECEIVED' && f & SYN && !(f & ACK) && seqDiff(seg.seq, this.rcv.irs) === 0) {
-      this.transmit(SYN | ACK, this.snd.iss, EMPTY);
+      this.transmit(SYN | ACK, this.snd.iss, EMPTY, this.synOpts);
       return;
     }
     // first: sequence number check
@@ -340,12 +437,12 @@ export class TcpConnection {
       if (!this.user.established(this)) return; // accept queue full: the ACK is dropped
       this.setState('ESTABLISHED');
     }
-    if (seqGt(seg.ack, this.snd.nxt)) {
+    if (seqGt(seg.ack, this.snd.max)) {
       this.sendAck(); // acknowledges something not yet sent
       return;
     }
     const freed = this.snd.acceptableAck(seg.ack) ? this.ackArrived(seg.ack) : -1;
-    this.updateWindow(seg, freed);
+    const duplicate = this.updateWindow(seg, freed);
     if (this.snd.finAcked) {
       if (this.state === 'FIN-WAIT-1') {
         this.setState('FIN-WAIT-2');
@@ -382,9 +479,12 @@ export class TcpConnection {
         return;
       } else {
         this.dataArrived(seq, data, fin);
+        // part of it had arrived before: acknowledge at once, so the retransmitting sender learns it
+        // quickly (Linux reports it as a D-SACK, RFC 2883, with an immediate ACK)
+        if (skip > 0 && seg.payload.length > 0 && this.delAckTimer) this.sendAck();
       }
     }
-    this.output();
+    this.output(freed >= 0 ? Trigger.Ack : duplicate ? Trigger.DupAck : Trigger.Other);
   }
 
   /** RFC 9293 §3.10.7.4 table of segment acceptability */
@@ -411,16 +511,56 @@ export class TcpConnection {
   private dataArrived(seq: number, data: Uint8Array, fin: boolean): void {
     const hadEarly = this.rcv.hasEarly();
     const wasFin = this.rcv.finReceived;
+    if (data.length > 0) this.dataEvent(data.length);
     const inOrder = this.rcv.receive(seq, data, fin);
     if (!inOrder) {
-      this.sendAck(); // out of order: duplicate ACK at once (RFC 9293 §3.10.7.4, RFC 5681 §4.2)
+      // out of order: a duplicate ACK at once, and quick ACKs after (RFC 5681 §4.2; Linux tcp_data_queue)
+      this.enterQuickAck();
+      this.sendAck();
       return;
     }
     if (this.rcv.finReceived && !wasFin) this.finArrived();
-    else if (hadEarly || seqDiff(this.rcv.nxt, this.lastAckSent) >= 2 * this.env.mss) this.sendAck();
-    else this.scheduleAck();
+    else this.ackCheck(hadEarly);
     this.user.readable(this);
     this.user.changed(this);
+  }
+
+  /**
+   * Linux tcp_measure_rcv_mss() + tcp_event_data_recv(): learn the peer's segment size, note small
+   * (pushed) segments, and adapt the delayed-ACK timeout to how fast data arrives. The first data
+   * starts quick-ACK mode: up to 16 ACKs go out at once while the sender's window opens.
+   */
+  private dataEvent(len: number): void {
+    if (len >= this.rcvMss) this.rcvMss = Math.min(len, this.env.mss);
+    else this.pushed |= this.pushed & 1 ? 3 : 1;
+    const now = this.env.now();
+    if (this.ato === 0) {
+      this.enterQuickAck();
+      this.ato = DELAYED_ACK_MS;
+    } else {
+      const m = now - this.lrcvtime;
+      if (m <= DELAYED_ACK_MS / 2) this.ato = this.ato / 2 + DELAYED_ACK_MS / 2;
+      else if (m < this.ato) this.ato = Math.min(this.ato / 2 + m, this.rto);
+      else if (m > this.rto) this.enterQuickAck();
+    }
+    this.lrcvtime = now;
+  }
+
+  /** Linux tcp_incr_quickack(): enough quick ACKs to open the peer's window, at most 16 */
+  private enterQuickAck(): void {
+    const n = Math.max(2, Math.min(MAX_QUICKACKS, Math.floor(this.rcv.window() / (2 * this.rcvMss))));
+    if (n > this.quick) this.quick = n;
+  }
+
+  /**
+   * Linux __tcp_ack_snd_check(): ACK at once when more than one full segment is unacknowledged
+   * (RFC 9293 §3.8.6.3: at least every second full-sized segment), in quick-ACK mode, or when an
+   * out-of-order hole was just filled; otherwise delay it.
+   */
+  private ackCheck(holeFilled: boolean): void {
+    const quick = this.quick > 0 && !this.pingpong;
+    if (holeFilled || quick || seqDiff(this.rcv.nxt, this.lastAckSent) > this.rcvMss) this.sendAck();
+    else this.scheduleAck();
   }
 
   /** eighth: FIN (§3.10.7.4) */
@@ -429,7 +569,10 @@ export class TcpConnection {
       case 'SYN-RECEIVED':
       case 'ESTABLISHED':
         this.setState('CLOSE-WAIT');
-        this.scheduleAck(); // Linux delays this ACK (pingpong mode)
+        // Linux tcp_fin(): the connection turns interactive, so the ACK waits for a reply (close())
+        // unless no data ever came (the delayed-ACK timeout is still 0 then)
+        this.pingpong = true;
+        this.scheduleAck();
         break;
       case 'FIN-WAIT-1':
         this.setState('CLOSING');
@@ -442,39 +585,110 @@ export class TcpConnection {
     }
   }
 
-  /** An acceptable ACK: free acknowledged bytes, take an RTT sample, manage the RTO. */
+  /** An acceptable ACK: free acknowledged bytes, take an RTT sample, grow the window, manage the RTO. */
   private ackArrived(ack: number): number {
     if (this.rttActive && seqGe(ack, this.rttSeq)) {
       this.rttSample(this.env.now() - this.rttSent);
       this.rttActive = false;
     }
+    const outBefore = this.packetsOut();
     const freed = this.snd.acknowledge(ack);
+    const acked = this.ackFlight(ack);
+    // duplicate ACKs already counted some of these segments as gone (Linux tcp_remove_reno_sacks)
+    const delivered = this.sackedOut > 0 ? Math.max(acked - this.sackedOut, 1) : acked;
+    this.sackedOut = acked - 1 >= this.sackedOut ? 0 : this.sackedOut - (acked - 1);
     this.retries = 0;
     this.dupAcks = 0;
-    if (this.snd.inFlight() > 0) {
-      this.armRto();
-      // after a timeout Linux goes on resending what the lost segment held up
-      if (this.recovering) this.retransmit();
-    } else {
-      this.recovering = false;
-      this.clearRto();
+    if (this.inRecovery) {
+      if (seqGe(ack, this.recoverSeq)) {
+        this.inRecovery = false; // RFC 6582: a full acknowledgement ends fast recovery
+        this.cwnd = Math.max(this.ssthresh, 2);
+        this.sackedOut = 0;
+      } else {
+        this.retransmit(); // a partial acknowledgement: the next hole is resent at once
+      }
+    } else if (acked > 0) {
+      this.growWindow(delivered, outBefore);
     }
+    if (this.snd.inFlight() > 0) this.armRto();
+    else this.clearRto();
     if (freed > 0) {
       this.user.writable(this);
       this.user.changed(this);
     }
     return freed;
   }
-  private recovering = false;
 
-  /** SND.WND update rule (§3.10.7.4 fifth) and fast retransmit on three duplicate ACKs (RFC 5681). */
-  private updateWindow(seg: Segment, freed: number): void {
+  /**
+   * RFC 5681 §3.1: slow start adds one segment per segment acknowledged up to ssthresh, congestion
+   * avoidance one per window (Reno's line; Linux's default CUBIC grows along a cubic curve instead).
+   * Only while the window is what limits sending (Linux tcp_is_cwnd_limited).
+   */
+  private growWindow(delivered: number, outBefore: number): void {
+    if (this.cwnd < this.ssthresh) {
+      if (this.cwnd >= 2 * outBefore) return;
+      this.cwnd = Math.min(this.cwnd + delivered, Math.max(this.ssthresh, this.cwnd));
+      return;
+    }
+    if (outBefore < this.cwnd) return;
+    this.cwndCount += delivered;
+    if (this.cwndCount >= this.cwnd) {
+      this.cwndCount -= this.cwnd;
+      this.cwnd++;
+    }
+  }
+
+  /** Count a segment that occupies sequence space as in flight until `end` is acknowledged. */
+  private trackSent(end: number): void {
+    this.flight.push(end);
+  }
+
+  /** Remove the segments `ack` covers from the flight; returns how many. */
+  private ackFlight(ack: number): number {
+    const f = this.flight;
+    let h = this.flightHead;
+    while (h < f.length && seqGe(ack, f[h])) h++;
+    const n = h - this.flightHead;
+    if (h === f.length) {
+      f.length = 0;
+      h = 0;
+    } else if (h > 64) {
+      f.splice(0, h);
+      h = 0;
+    }
+    this.flightHead = h;
+    return n;
+  }
+
+  private packetsOut(): number {
+    return this.flight.length - this.flightHead;
+  }
+
+  /** Linux tcp_packets_in_flight() without SACK: sent, not acknowledged, not counted gone by a duplicate ACK */
+  private inFlightPackets(): number {
+    return this.packetsOut() - this.sackedOut;
+  }
+
+  /**
+   * SND.WND update rule (§3.10.7.4 fifth) and duplicate ACKs (RFC 5681 §3.2): each one counts a
+   * segment as having left the network, which lets one new segment out (limited transmit, RFC 3042);
+   * the third starts a fast retransmit and fast recovery. Returns true for a duplicate ACK.
+   */
+  private updateWindow(seg: Segment, freed: number): boolean {
     const s = this.snd;
+    let duplicate = false;
     if (seqLt(s.wl1, seg.seq) || (seqEq(s.wl1, seg.seq) && seqGe(seg.ack, s.wl2))) {
       const grew = seg.window > s.wnd;
-      if (freed < 0 && seg.payload.length === 0 && seg.window === s.wnd && s.inFlight() > 0 && seqEq(seg.ack, s.una)) {
-        if (++this.dupAcks === 3) {
+      if (freed < 0 && seg.payload.length === 0 && !(seg.flags & FIN) && seg.window === s.wnd && s.inFlight() > 0 && seqEq(seg.ack, s.una)) {
+        duplicate = true;
+        this.dupAcks++;
+        if (this.sackedOut < this.packetsOut() - 1) this.sackedOut++;
+        if (this.dupAcks === DUPACK_THRESHOLD && !this.inRecovery) {
           this.env.note(`three duplicate ACKs: ${this.describe()} retransmits at once (fast retransmit)`);
+          this.ssthresh = Math.max(Math.floor(this.cwnd * CUBIC_BETA), 2);
+          this.cwnd = this.ssthresh;
+          this.inRecovery = true;
+          this.recoverSeq = s.max;
           this.retransmit();
         }
       }
@@ -483,24 +697,44 @@ export class TcpConnection {
       s.wl2 = seg.ack | 0;
       if (grew && this.persistTimer) this.clearPersist();
     }
+    return duplicate;
   }
 
   // ---------------------------------------------------------------------------------------------
   // Output
   // ---------------------------------------------------------------------------------------------
 
-  /** Send whatever data/FIN the peer's window allows. */
-  output(): void {
+  /**
+   * Send whatever data/FIN the peer's window, the congestion window and Nagle's algorithm allow.
+   * Each segment is sent once the next one is known, so the last of the burst can carry PSH.
+   */
+  output(trigger: Trigger = Trigger.Other): void {
     const st = this.state;
     if (st !== 'ESTABLISHED' && st !== 'CLOSE-WAIT' && st !== 'FIN-WAIT-1' && st !== 'LAST-ACK' && st !== 'CLOSING') return;
     let sent = false;
+    let heldSeq = 0;
+    let heldPayload: Uint8Array | null = null;
+    let heldFin = false;
+    let heldPush = false;
     for (;;) {
-      const msg = this.snd.next(this.env.mss);
+      if (this.inFlightPackets() >= this.cwnd) break;
+      // Nagle (RFC 9293 §3.7.4) as Linux runs it (Minshall): a short segment waits while an earlier
+      // short one is unacknowledged, unless TCP_NODELAY
+      const wholeOnly = !this.noDelay && this.packetsOut() > 0 && seqGt(this.sndSml, this.snd.una);
+      const msg = this.snd.next(this.mss, wholeOnly);
       if (!msg) break;
-      if (!this.rttActive) this.startRtt(seqAdd(msg.seq, msg.payload.length + (msg.fin ? 1 : 0)));
-      this.emit(msg, true);
+      if (heldPayload) this.transmitData(heldSeq, heldPayload, heldFin, heldPush);
+      heldSeq = msg.seq;
+      heldPayload = msg.payload;
+      heldFin = msg.fin;
+      heldPush = msg.push;
+      const end = seqAdd(msg.seq, msg.payload.length + (msg.fin ? 1 : 0));
+      if (msg.payload.length < this.mss) this.sndSml = end;
+      this.trackSent(end);
+      if (!this.rttActive) this.startRtt(end);
       sent = true;
     }
+    if (heldPayload) this.transmitData(heldSeq, heldPayload, heldFin, heldPush || trigger === Trigger.Ack || trigger === Trigger.Other);
     if (sent && !this.rtoTimer) this.armRto();
     // zero window with data waiting and nothing in flight: probe (RFC 9293 §3.8.6.1)
     if (this.snd.wnd === 0 && this.snd.unsent() > 0 && this.snd.inFlight() === 0 && !this.persistTimer) {
@@ -508,30 +742,45 @@ export class TcpConnection {
     }
   }
 
+  private transmitData(seq: number, payload: Uint8Array, fin: boolean, push: boolean): void {
+    this.transmit(ACK | (fin ? FIN : 0) | (push && payload.length > 0 ? PSH : 0), seq, payload);
+    // Linux tcp_event_data_sent(): answering within the ACK timeout makes the connection interactive
+    if (payload.length > 0 && this.ato > 0 && this.env.now() - this.lrcvtime < this.ato) this.pingpong = true;
+  }
+
   private emit(msg: SenderMessage, withAck: boolean): void {
     let flags = withAck ? ACK : 0;
     if (msg.syn) flags |= SYN;
     if (msg.fin) flags |= FIN;
     if (msg.push) flags |= PSH;
-    this.transmit(flags, msg.seq, msg.payload);
+    this.transmit(flags, msg.seq, msg.payload, msg.syn ? this.synOpts : undefined);
   }
 
   /** Put one segment from this connection on the wire; any ACK it carries cancels a delayed ACK. */
-  private transmit(flags: number, seq: number, payload: Uint8Array): void {
-    const window = this.rcv.window();
+  private transmit(flags: number, seq: number, payload: Uint8Array, options?: TcpOption[]): void {
+    let window = this.rcv.window();
+    // RFC 7323 §2.2: a SYN's window is never scaled, nor any window of a connection without scaling
+    if (window > MAX_UNSCALED_WINDOW && (flags & SYN || !this.windowScaled)) window = MAX_UNSCALED_WINDOW;
     const ack = flags & ACK ? this.rcv.nxt : 0;
     if (flags & ACK) {
+      // Linux tcp_event_ack_sent(): an ACK of new data uses up one quick ACK
+      if (this.delAckTimer || seqGt(this.rcv.nxt, this.lastAckSent)) {
+        if (this.quick > 0 && --this.quick === 0) this.ato = DELAYED_ACK_MS;
+      }
       this.lastAckSent = this.rcv.nxt;
       this.lastWindow = window;
+      this.pushed = 0;
       if (this.delAckTimer) {
         this.env.cancel(this.delAckTimer);
         this.delAckTimer = null;
       }
     }
-    this.env.transmit({
+    const seg: Segment = {
       srcIp: this.localIp, dstIp: this.remoteIp, srcPort: this.localPort, dstPort: this.remotePort,
       seq, ack, flags, window, payload,
-    });
+    };
+    if (options) seg.options = options;
+    this.env.transmit(seg);
   }
 
   /** A segment answering `seg` with RST: seq taken from its ACK field (§3.10.7.1). */
@@ -546,10 +795,27 @@ export class TcpConnection {
     this.transmit(ACK, this.snd.nxt, EMPTY);
   }
 
+  /**
+   * Linux tcp_send_delayed_ack(): the timeout is the adaptive `ato`, at most 200 ms once interactive
+   * (500 ms otherwise) and at most the smoothed RTT (but never under 40 ms); 0 before any data came.
+   */
   private scheduleAck(): void {
-    if (!this.delAckTimer) {
-      this.delAckTimer = this.env.schedule(this, TimerKind.DelAck, this.env.now() + DELAYED_ACK_MS);
+    let ato = this.ato;
+    if (ato > DELAYED_ACK_MS) {
+      let maxAto = this.pingpong || this.pushed ? DELAYED_ACK_MAX_MS : DELAYED_ACK_BULK_MAX_MS;
+      if (this.srtt > 0) maxAto = Math.min(maxAto, Math.max(this.srtt, DELAYED_ACK_MS));
+      ato = Math.min(ato, maxAto);
     }
+    // before any data the timeout is 0: the timer runs at the next tick of the kernel's timer wheel
+    ato = Math.max(Math.min(ato, DELAYED_ACK_MAX_MS), NEXT_TICK_MS);
+    const at = this.env.now() + ato;
+    const t = this.delAckTimer;
+    if (t) {
+      // a timer due within a quarter of the timeout: ACK now instead (Linux sends it at once)
+      if (t.t <= this.env.now() + ato / 4) this.sendAck();
+      return;
+    }
+    this.delAckTimer = this.env.schedule(this, TimerKind.DelAck, at);
   }
 
   /** After a read: tell the peer when the window opened a lot (Linux tcp_cleanup_rbuf). */
@@ -557,12 +823,12 @@ export class TcpConnection {
     const now = this.rcv.window();
     const st = this.state;
     if (st !== 'ESTABLISHED' && st !== 'FIN-WAIT-1' && st !== 'FIN-WAIT-2') return;
-    const threshold = Math.min(this.rcv.capacity / 2, 2 * this.env.mss);
+    const threshold = Math.min(this.rcv.capacity / 2, 2 * this.mss);
     if (this.lastWindow < threshold && now - this.lastWindow >= threshold && now > before) this.sendAck();
   }
 
   private retransmit(): void {
-    const msg = this.snd.retransmission(this.env.mss);
+    const msg = this.snd.retransmission(this.mss);
     if (!msg) return;
     this.rttActive = false; // Karn: no RTT sample from retransmitted data
     const st = this.state;
@@ -577,7 +843,15 @@ export class TcpConnection {
     switch (kind) {
       case TimerKind.DelAck:
         this.delAckTimer = null;
-        if (this.state !== 'CLOSED') this.sendAck();
+        if (this.state === 'CLOSED') return;
+        // Linux tcp_delack_timer_handler(): a missed delayed ACK leaves interactive mode, or doubles the timeout
+        if (this.pingpong) {
+          this.pingpong = false;
+          this.ato = DELAYED_ACK_MS;
+        } else {
+          this.ato = Math.min(this.ato * 2, this.rto);
+        }
+        this.sendAck();
         return;
       case TimerKind.Wait:
         this.waitTimer = null;
@@ -617,9 +891,23 @@ export class TcpConnection {
     this.retries++;
     if (!synSent || this.retries > SYN_LINEAR_TIMEOUTS) this.rto = Math.min(this.rto * 2, RTO_MAX_MS);
     this.env.note(`retransmission timeout: ${this.describe()} sends again (attempt ${this.retries}, next timeout ${this.rto} ms)`);
-    this.recovering = true;
-    if (this.state === 'SYN-RECEIVED') this.transmit(SYN | ACK, this.snd.iss, EMPTY);
-    else this.retransmit();
+    if (this.state === 'SYN-RECEIVED') this.transmit(SYN | ACK, this.snd.iss, EMPTY, this.synOpts);
+    else if (synSent) this.retransmit();
+    else {
+      // Linux tcp_enter_loss(): everything outstanding counts as lost, the window restarts at one
+      // segment and slow start resends from SND.UNA (RFC 5681 §3.1, RFC 6298 §5.4)
+      if (!this.inRecovery || this.retries === 1) this.ssthresh = Math.max(Math.floor(this.cwnd * CUBIC_BETA), 2);
+      this.cwnd = 1;
+      this.cwndCount = 0;
+      this.inRecovery = false;
+      this.sackedOut = 0;
+      this.dupAcks = 0;
+      this.flight.length = 0;
+      this.flightHead = 0;
+      this.snd.rewind();
+      this.rttActive = false;
+      this.output(Trigger.Timeout);
+    }
     this.armRto();
   }
 

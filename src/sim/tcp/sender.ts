@@ -35,8 +35,10 @@ export class TcpSender {
   readonly iss: number;
   /** SND.UNA: oldest unacknowledged sequence number */
   una: number;
-  /** SND.NXT: next sequence number to send */
+  /** SND.NXT: next sequence number to send (moves back to SND.UNA when a timeout resends everything) */
   nxt: number;
+  /** the highest sequence number sent so far (BSD's snd_max): acknowledgements up to it are acceptable */
+  max: number;
   /** SND.WND: the peer's advertised window */
   wnd = 0;
   /** SND.WL1 / SND.WL2: segment seq/ack used for the last window update */
@@ -61,6 +63,7 @@ export class TcpSender {
     this.iss = iss;
     this.una = iss;
     this.nxt = iss;
+    this.max = iss;
     this.bufSeq = seqAdd(iss, 1);
     this.capacity = capacity;
   }
@@ -102,6 +105,7 @@ export class TcpSender {
   synMessage(): SenderMessage {
     this.synSent = true;
     if (seqEq(this.nxt, this.iss)) this.nxt = seqAdd(this.iss, 1);
+    if (seqGt(this.nxt, this.max)) this.max = this.nxt;
     return {seq: this.iss, syn: true, payload: EMPTY, fin: false, push: false};
   }
 
@@ -116,34 +120,50 @@ export class TcpSender {
 
   /**
    * The next new segment the window allows (data, data+FIN or FIN alone), or null.
+   * With `wholeOnly`, a segment shorter than `mss` is held back unless it carries the FIN (Nagle's
+   * algorithm, RFC 9293 §3.7.4, is decided by the connection).
    * The message is valid until the next call (the connection turns it into a segment at once).
    */
-  next(mss: number): SenderMessage | null {
+  next(mss: number, wholeOnly = false): SenderMessage | null {
     if (!this.synAcked || this.finSent) return null;
     const unsent = this.unsent();
     const room = seqDiff(seqAdd(this.una, this.wnd), this.nxt);
     if (unsent > 0) {
       if (room <= 0) return null;
       const n = Math.min(unsent, mss, room);
+      if (wholeOnly && n < mss && !(n === unsent && this.finQueued)) return null;
       const payload = this.buf.peek(seqDiff(this.nxt, this.bufSeq), n);
       const last = n === unsent;
       const fin = last && this.finQueued;
       const msg = this.message(this.nxt, payload, fin, last);
       this.nxt = seqAdd(this.nxt, n + (fin ? 1 : 0));
+      if (seqGt(this.nxt, this.max)) this.max = this.nxt;
       if (fin) {
         this.finSent = true;
         this.finSeq = seqAdd(this.nxt, -1);
       }
       return msg;
     }
-    if (this.finQueued && room > 0) {
+    // a FIN alone may go even into a closed window (Linux tcp_send_fin queues it regardless)
+    if (this.finQueued && (room > 0 || seqEq(this.nxt, this.una))) {
       const msg = this.message(this.nxt, EMPTY, true, false);
       this.finSent = true;
       this.finSeq = this.nxt;
       this.nxt = seqAdd(this.nxt, 1);
+      if (seqGt(this.nxt, this.max)) this.max = this.nxt;
       return msg;
     }
     return null;
+  }
+
+  /**
+   * After a retransmission timeout everything outstanding counts as lost (Linux tcp_enter_loss marks
+   * it so): sending starts again at SND.UNA, as new segments limited by the congestion window.
+   */
+  rewind(): void {
+    if (!this.synAcked || seqLe(this.nxt, this.una)) return;
+    this.nxt = this.una;
+    if (this.finSent && !this.finAcked) this.finSent = false;
   }
 
   /** The oldest unacknowledged segment again (retransmission), or null if nothing is outstanding. */
@@ -157,9 +177,9 @@ export class TcpSender {
     return {seq: this.una, syn: false, payload, fin, push: n > 0 && seqEq(seqAdd(this.una, n), this.dataEnd())};
   }
 
-  /** Is `ack` an acceptable acknowledgement (SND.UNA < ack ≤ SND.NXT)? */
+  /** Is `ack` an acceptable acknowledgement (SND.UNA < ack ≤ the highest sequence number sent)? */
   acceptableAck(ack: number): boolean {
-    return seqGt(ack, this.una) && seqLe(ack, this.nxt);
+    return seqGt(ack, this.una) && seqLe(ack, this.max);
   }
 
   /** Apply an acknowledgement that passed acceptableAck; returns the data bytes it freed. */
@@ -170,6 +190,11 @@ export class TcpSender {
     this.buf.drop(freed);
     this.bufSeq = seqAdd(this.bufSeq, freed);
     this.una = ack;
+    if (seqGt(ack, this.nxt)) this.nxt = ack; // acknowledged beyond a rewound SND.NXT: no need to resend it
+    if (this.finQueued && seqEq(ack, seqAdd(this.dataEnd(), 1))) {
+      this.finSent = true;
+      this.finSeq = this.dataEnd();
+    }
     if (this.finSent && seqGt(ack, this.finSeq)) this.finAcked = true;
     return freed;
   }

@@ -30,7 +30,20 @@ export interface Segment {
   flags: number;
   window: number;
   payload: Uint8Array;
+  /**
+   * TCP options in the order they stand in the header (RFC 9293 §3.2; Linux writes them in
+   * tcp_options_write()). Only SYN and SYN,ACK carry them here: timestamps are offered, never agreed.
+   */
+  options?: TcpOption[];
 }
+
+/** One TCP option. `nop` is the one-byte padding Linux puts before options to align them. */
+export type TcpOption =
+  | {kind: 'mss'; value: number}
+  | {kind: 'wscale'; value: number}
+  | {kind: 'sackOK'}
+  | {kind: 'nop'}
+  | {kind: 'ts'; val: number; ecr: number};
 
 export const EMPTY: Uint8Array = new Uint8Array(0);
 
