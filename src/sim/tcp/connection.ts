@@ -46,6 +46,8 @@ const DELAYED_ACK_BULK_MAX_MS = 500;
  * HZ=250); we take the middle of it.
  */
 const NEXT_TICK_MS = 2;
+/** one jiffy at HZ=250, the recording kernel's timer granularity */
+const JIFFY_MS = 4;
 /** TCP_MAX_QUICKACKS: ACKs sent at once at the start of a transfer (Linux tcp_incr_quickack) */
 export const MAX_QUICKACKS = 16;
 /** RFC 6928 initial window, in segments (Linux TCP_INIT_CWND) */
@@ -116,6 +118,11 @@ export class TcpConnection {
   mss: number;
   /** both SYNs carried a window scale (RFC 7323 §2.2): windows above 65535 can be advertised */
   private windowScaled = false;
+  /** both SYNs carried SACK-permitted: Linux then runs tail loss probes (no SACK blocks are simulated) */
+  private sackOk = false;
+  private probeTimer: TimerHandle | null = null;
+  /** SND.NXT when the last tail loss probe went: one probe per tail (Linux tlp_high_seq) */
+  private probeHigh: number | null = null;
   /** TCP_NODELAY: no Nagle */
   noDelay = false;
   /** end of the last segment shorter than the MSS we sent (Linux snd_sml: Minshall's variant of Nagle) */
@@ -204,6 +211,7 @@ export class TcpConnection {
     const peer = readOptions(syn.options);
     this.mss = Math.min(this.env.mss, peer.mss ?? DEFAULT_MSS);
     this.windowScaled = peer.wscale !== null;
+    this.sackOk = peer.sackOk;
     this.synOpts = synAckOptions(this.env.mss, peer);
     this.setState('SYN-RECEIVED');
     const msg = this.snd.synMessage();
@@ -360,6 +368,7 @@ export class TcpConnection {
     const peer = readOptions(seg.options);
     this.mss = Math.min(this.env.mss, peer.mss ?? DEFAULT_MSS);
     this.windowScaled = peer.wscale !== null;
+    this.sackOk = peer.sackOk;
     if (f & ACK) {
       this.ackArrived(seg.ack);
       this.setState('ESTABLISHED');
@@ -610,8 +619,15 @@ export class TcpConnection {
     } else if (acked > 0) {
       this.growWindow(delivered, outBefore);
     }
-    if (this.snd.inFlight() > 0) this.armRto();
-    else this.clearRto();
+    if (this.snd.inFlight() > 0) {
+      this.armRto();
+      if (this.probeHigh !== null && seqGe(ack, this.probeHigh)) this.probeHigh = null;
+      this.armLossProbe();
+    } else {
+      this.clearRto();
+      this.clearLossProbe();
+      this.probeHigh = null;
+    }
     if (freed > 0) {
       this.user.writable(this);
       this.user.changed(this);
@@ -736,6 +752,7 @@ export class TcpConnection {
     }
     if (heldPayload) this.transmitData(heldSeq, heldPayload, heldFin, heldPush || trigger === Trigger.Ack || trigger === Trigger.Other);
     if (sent && !this.rtoTimer) this.armRto();
+    if (sent) this.armLossProbe();
     // zero window with data waiting and nothing in flight: probe (RFC 9293 §3.8.6.1)
     if (this.snd.wnd === 0 && this.snd.unsent() > 0 && this.snd.inFlight() === 0 && !this.persistTimer) {
       this.persistTimer = this.env.schedule(this, TimerKind.Persist, this.env.now() + this.rto);
@@ -867,6 +884,10 @@ export class TcpConnection {
           this.persistTimer = this.env.schedule(this, TimerKind.Persist, this.env.now() + this.rto);
         }
         return;
+      case TimerKind.LossProbe:
+        this.probeTimer = null;
+        if (this.state !== 'CLOSED' && this.packetsOut() > 0) this.sendLossProbe();
+        return;
       case TimerKind.Rto:
         this.rtoTimer = null;
         if (this.env.now() < this.rtoDeadline) {
@@ -881,6 +902,7 @@ export class TcpConnection {
   /** RFC 6298 §5.4–5.6 with Linux's retry limits. */
   private retransmitTimeout(): void {
     if (this.snd.inFlight() <= 0) return;
+    this.clearLossProbe();
     const synSent = this.state === 'SYN-SENT';
     const limit = synSent ? SYN_RETRIES + SYN_LINEAR_TIMEOUTS : this.state === 'SYN-RECEIVED' ? SYNACK_RETRIES : DATA_RETRIES;
     if (this.retries >= limit) {
@@ -911,6 +933,48 @@ export class TcpConnection {
     this.armRto();
   }
 
+  /**
+   * Linux tcp_schedule_loss_probe(): on a SACK connection in the open state with data outstanding, a
+   * probe after two smoothed RTTs (plus the 200 ms delayed-ACK allowance when one segment is out, else
+   * plus 2 jiffies), or 1 s before any RTT sample, but never after the retransmission timeout.
+   */
+  private armLossProbe(): void {
+    this.clearLossProbe();
+    if (!this.sackOk || this.inRecovery || this.retries > 0 || this.packetsOut() === 0) return;
+    if (this.probeHigh !== null) return;
+    const st = this.state;
+    if (st !== 'ESTABLISHED' && st !== 'CLOSE-WAIT' && st !== 'FIN-WAIT-1' && st !== 'LAST-ACK' && st !== 'CLOSING') return;
+    let timeout = this.srtt > 0 ? 2 * this.srtt + (this.packetsOut() === 1 ? RTO_MIN_MS : 2 * JIFFY_MS) : RTO_INITIAL_MS;
+    timeout = Math.min(timeout, Math.max(0, this.rtoDeadline - this.env.now()));
+    this.probeTimer = this.env.schedule(this, TimerKind.LossProbe, this.env.now() + timeout);
+  }
+
+  private clearLossProbe(): void {
+    if (this.probeTimer) {
+      this.env.cancel(this.probeTimer);
+      this.probeTimer = null;
+    }
+  }
+
+  /** Linux tcp_send_loss_probe(): one new segment if the peer's window allows, else the last one again. */
+  private sendLossProbe(): void {
+    const sentBefore = this.snd.max;
+    const msg = this.snd.next(this.mss);
+    if (msg) {
+      const end = seqAdd(msg.seq, msg.payload.length + (msg.fin ? 1 : 0));
+      this.trackSent(end);
+      this.transmitData(msg.seq, msg.payload, msg.fin, msg.push);
+    } else {
+      const tail = this.snd.tail(this.mss);
+      if (!tail) return;
+      this.transmitData(tail.seq, tail.payload, tail.fin, tail.push);
+    }
+    this.env.note(`tail loss probe: ${this.describe()} sends ${msg ? 'new data' : 'its last segment again'} to provoke an ACK (RFC 8985 §7)`);
+    this.probeHigh = seqGt(this.snd.max, sentBefore) ? this.snd.max : sentBefore;
+    this.rttActive = false;
+    this.armRto(true);
+  }
+
   private rttSample(r: number): void {
     if (this.srtt === 0) {
       this.srtt = r;
@@ -932,11 +996,11 @@ export class TcpConnection {
    * (Re)start the retransmission timer. Every ACK restarts it, so instead of cancelling and scheduling
    * each time, an earlier pending timer is kept and simply re-armed for the deadline when it fires.
    */
-  private armRto(): void {
+  private armRto(restart = false): void {
     const at = this.env.now() + this.rto;
     this.rtoDeadline = at;
     const t = this.rtoTimer;
-    if (t && !t.cancelled && t.t <= at) return;
+    if (!restart && t && !t.cancelled && t.t <= at) return;
     if (t) this.env.cancel(t);
     this.rtoTimer = this.env.schedule(this, TimerKind.Rto, at);
   }
@@ -963,6 +1027,7 @@ export class TcpConnection {
 
   private cancelAll(): void {
     this.clearRto();
+    this.clearLossProbe();
     this.clearPersist();
     if (this.delAckTimer) {
       this.env.cancel(this.delAckTimer);

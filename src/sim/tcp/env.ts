@@ -15,6 +15,8 @@ export const TimerKind = {
   Wait: 2,
   /** zero-window probe */
   Persist: 3,
+  /** tail loss probe (RFC 8985 §7; Linux tcp_send_loss_probe), on connections that agreed on SACK */
+  LossProbe: 4,
 } as const;
 export type TimerKind = (typeof TimerKind)[keyof typeof TimerKind];
 

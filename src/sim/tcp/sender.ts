@@ -177,6 +177,17 @@ export class TcpSender {
     return {seq: this.una, syn: false, payload, fin, push: n > 0 && seqEq(seqAdd(this.una, n), this.dataEnd())};
   }
 
+  /** The last segment sent (up to `mss` bytes before SND.NXT), for a tail loss probe; null if nothing is out. */
+  tail(mss: number): SenderMessage | null {
+    const end = this.finSent ? this.finSeq : this.nxt;
+    const sentData = Math.max(0, seqDiff(end, this.una));
+    if (sentData === 0 && !(this.finSent && !this.finAcked)) return null;
+    const n = Math.min(mss, sentData);
+    const seq = seqAdd(end, -n);
+    const payload = n > 0 ? this.buf.peek(seqDiff(seq, this.bufSeq), n) : EMPTY;
+    return {seq, syn: false, payload, fin: this.finSent && !this.finAcked, push: n > 0 && seqEq(end, this.dataEnd())};
+  }
+
   /** Is `ack` an acceptable acknowledgement (SND.UNA < ack ≤ the highest sequence number sent)? */
   acceptableAck(ack: number): boolean {
     return seqGt(ack, this.una) && seqLe(ack, this.max);
