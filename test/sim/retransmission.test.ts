@@ -33,18 +33,22 @@ describe('SYN-SENT — retransmitting the SYN (RFC 6298 §2.1, §5.5)', () => {
 });
 
 describe('ESTABLISHED — retransmitting data (RFC 6298 §5)', () => {
-  it('retransmits an unacknowledged segment with a backed-off timer: each wait at least doubles', () => {
+  it('probes a lost tail once (RFC 8985 §7), then retransmits with a backed-off timer: each wait doubles', () => {
     const lab = new Lab({latencyMs: 5});
-    const {c} = lab.pair();
+    const {c} = lab.pair(); // simulated SYNs offer SACK, so the connection runs tail loss probes
     lab.w.setLink('client', 'server', {loss: 1});
     const m = lab.mark();
     lab.write('client', c, 'hello');
     lab.w.advance(20_000);
     const sends = lab.segmentEvents(m).filter((e) => e.len === 5).map((e) => e.t);
-    expect(sends.length).toBeGreaterThanOrEqual(5);
+    expect(sends.length).toBeGreaterThanOrEqual(6);
     const gaps = sends.slice(1).map((t, i) => t - sends[i]);
-    expect(gaps[0]).toBeGreaterThanOrEqual(200); // Linux's RTO floor (RFC 6298 §2.4 allows it)
-    for (let i = 1; i < gaps.length; i++) expect(gaps[i]).toBeCloseTo(gaps[i - 1] * 2, 5);
+    // the probe: two RTTs plus Linux's 200 ms allowance for a delayed ACK when one segment is out, but
+    // never later than the retransmission timeout (RTT 10 ms + the 200 ms floor)
+    expect(gaps[0]).toBe(Math.min(2 * 10 + 200, 10 + 200));
+    expect(lab.w.trace.some((e) => e.kind === 'note' && /tail loss probe/.test(e.text))).toBe(true);
+    expect(gaps[1]).toBeGreaterThanOrEqual(200); // Linux's RTO floor (RFC 6298 §2.4 allows it)
+    for (let i = 2; i < gaps.length; i++) expect(gaps[i]).toBeCloseTo(gaps[i - 1] * 2, 5); // RFC 6298 §5.5
   });
 
   it('delivers every byte once and in order over a link that loses 30 % of the segments', () => {

@@ -29,6 +29,9 @@ export function serve(ctx: AppContext, port: number, newSession: SessionFactory,
   if (!('ret' in sock)) return;
   const lfd = sock.ret;
   ctx.call({call: 'setsockopt', fd: lfd, opt: 'SO_REUSEADDR', value: 1});
+  // like nginx's default `tcp_nodelay on`: each answer leaves at once instead of waiting for the ACK of
+  // the previous one (Nagle); accepted sockets inherit it from the listener
+  ctx.call({call: 'setsockopt', fd: lfd, opt: 'TCP_NODELAY', value: 1});
   ctx.call({call: 'bind', fd: lfd, addr: {ip: '0.0.0.0', port}});
   ctx.call({call: 'listen', fd: lfd, backlog});
   ctx.watch(lfd, () => {
