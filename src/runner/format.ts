@@ -14,6 +14,9 @@ export const SHUT_WR = 1;
 export const SHUT_RDWR = 2;
 export const SOL_SOCKET = 1;
 export const SO_REUSEADDR = 2;
+/** Linux's values (include/uapi/linux/in.h, linux/tcp.h) */
+export const IPPROTO_TCP = 6;
+export const TCP_NODELAY = 1;
 /** The wildcard address, as the dotted string bind() takes here. */
 export const INADDR_ANY = '0.0.0.0';
 

@@ -10,7 +10,7 @@ import type {CallRecord, ConsoleLine, RunError, RunRequest, RunResult} from './t
 import {compile, type SourcePosition} from './compile';
 import {formatArgs} from './consoleFormat';
 import {SocketError, WouldBlockForever} from './errors';
-import {AF_INET, INADDR_ANY, SHUT_RD, SHUT_RDWR, SHUT_WR, SOCK_STREAM, SOL_SOCKET, SO_REUSEADDR} from './format';
+import {AF_INET, INADDR_ANY, IPPROTO_TCP, SHUT_RD, SHUT_RDWR, SHUT_WR, SOCK_STREAM, SOL_SOCKET, SO_REUSEADDR, TCP_NODELAY} from './format';
 import {NONBLOCKING_NAMES, nonblockingApi} from './nonblocking';
 
 export type WorldFactory = (options: WorldOptions) => SimWorld;
@@ -47,6 +47,8 @@ const API_NAMES = [
   'SHUT_RDWR',
   'SOL_SOCKET',
   'SO_REUSEADDR',
+  'IPPROTO_TCP',
+  'TCP_NODELAY',
   'INADDR_ANY',
   'SocketError',
   'WouldBlockForever',
@@ -183,11 +185,12 @@ class ProgramRun {
     getsockname: (fd: unknown) => addrOf(this.sys({call: 'getsockname', fd: int('getsockname', 'fd', fd)})),
     getpeername: (fd: unknown) => addrOf(this.sys({call: 'getpeername', fd: int('getpeername', 'fd', fd)})),
     setsockopt: (fd: unknown, level: unknown, name: unknown, value: unknown) => {
-      if (level !== SOL_SOCKET || name !== SO_REUSEADDR) {
-        throw new TypeError('setsockopt(): Socket Lab supports only setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, 0 or 1)');
+      const opt = level === SOL_SOCKET && name === SO_REUSEADDR ? 'SO_REUSEADDR' : level === IPPROTO_TCP && name === TCP_NODELAY ? 'TCP_NODELAY' : null;
+      if (!opt) {
+        throw new TypeError('setsockopt(): Socket Lab supports setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, 0 or 1) and setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, 0 or 1)');
       }
       const v = typeof value === 'boolean' ? Number(value) : int('setsockopt', 'value', value);
-      return this.ret({call: 'setsockopt', fd: int('setsockopt', 'fd', fd), opt: 'SO_REUSEADDR', value: v});
+      return this.ret({call: 'setsockopt', fd: int('setsockopt', 'fd', fd), opt, value: v});
     },
     resolve: (name: unknown) => {
       if (typeof name !== 'string' || name === '') throw new TypeError(`resolve(): expected a host name string, got ${describe(name)}`);
@@ -229,6 +232,8 @@ class ProgramRun {
     SHUT_RDWR,
     SOL_SOCKET,
     SO_REUSEADDR,
+    IPPROTO_TCP,
+    TCP_NODELAY,
     INADDR_ANY,
     SocketError,
     WouldBlockForever,

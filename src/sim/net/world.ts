@@ -11,7 +11,7 @@ import {installBuiltins} from '../apps/builtins';
 import {Host, isPending, type HostNet, type PendingCall} from '../host/host';
 import {insteadOfWaiting, waitLimit} from '../host/poll';
 import type {Socket} from '../socket/socket';
-import type {TcpConnection} from '../tcp/connection';
+import {SYN_RETRIES, type TcpConnection} from '../tcp/connection';
 import {TimerKind as _TimerKind, type TimerKind as TimerKindType, type TcpEnv, type TimerHandle} from '../tcp/env';
 import {flagString, SYN, ACK, type Segment} from '../wire/segment';
 import {EventKind as _EventKind, EventQueue, type SimEvent} from './events';
@@ -27,6 +27,8 @@ export interface WorldExtraOptions extends WorldOptions {
   mss?: number;
   /** keep the trace (default true); the benchmark turns it off */
   trace?: boolean;
+  /** net.ipv4.tcp_syn_retries (default 6, Linux's) */
+  synRetries?: number;
 }
 
 interface Link {
@@ -54,6 +56,7 @@ export class World implements SimWorld, HostNet {
   private readonly listeners = new Set<(e: TraceEvent) => void>();
   private readonly tracing: boolean;
   private readonly mss: number;
+  private readonly synRetries: number;
   private readonly fdLimit: number;
   private callSeq = 0;
   private lastCallId: number | null = null;
@@ -75,6 +78,7 @@ export class World implements SimWorld, HostNet {
     this.ephemeralRange = options.ephemeralRange ?? [32768, 60999];
     this.fdLimit = options.fdLimit ?? 1024;
     this.mss = options.mss ?? 1460;
+    this.synRetries = options.synRetries ?? SYN_RETRIES;
     this.tracing = options.trace ?? true;
     this.addHost('client', '10.0.0.2');
     this.addHost('server', '10.0.0.3');
@@ -277,6 +281,7 @@ export class World implements SimWorld, HostNet {
     return {
       now: () => this.clock,
       mss: this.mss,
+      synRetries: this.synRetries,
       random32: () => this.rng.u32(),
       transmit: (seg: Segment) => this.transmit(host, seg),
       // TIME-WAIT / FIN-WAIT-2 expiry and zero-window probes cannot complete a blocked call by themselves

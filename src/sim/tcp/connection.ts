@@ -904,7 +904,7 @@ export class TcpConnection {
     if (this.snd.inFlight() <= 0) return;
     this.clearLossProbe();
     const synSent = this.state === 'SYN-SENT';
-    const limit = synSent ? SYN_RETRIES + SYN_LINEAR_TIMEOUTS : this.state === 'SYN-RECEIVED' ? SYNACK_RETRIES : DATA_RETRIES;
+    const limit = synSent ? this.env.synRetries + SYN_LINEAR_TIMEOUTS : this.state === 'SYN-RECEIVED' ? SYNACK_RETRIES : DATA_RETRIES;
     if (this.retries >= limit) {
       this.env.note(`${this.describe()} gave up after ${this.retries} retransmissions: connection timed out`);
       this.abortWith('ETIMEDOUT');

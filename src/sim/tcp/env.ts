@@ -31,6 +31,8 @@ export interface TcpEnv {
   now(): number;
   /** maximum segment size of data on this host's links */
   readonly mss: number;
+  /** net.ipv4.tcp_syn_retries (Linux's default 6; packetdrill's baseline sets 5) */
+  readonly synRetries: number;
   /** a uniformly random 32-bit unsigned integer from the world's seeded generator */
   random32(): number;
   transmit(seg: Segment): void;
