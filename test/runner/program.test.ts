@@ -159,7 +159,7 @@ describe('arguments are checked before anything reaches the simulator', () => {
     [`write(3, 'ab', 5)`, /length 5 is outside the data \(2 bytes\)/],
     [`read(3, 0)`, /read\(\): max must be at least 1/],
     [`shutdown(3, 7)`, /how must be SHUT_RD, SHUT_WR or SHUT_RDWR/],
-    [`setsockopt(3, SOL_SOCKET, 99, 1)`, /supports only setsockopt\(fd, SOL_SOCKET, SO_REUSEADDR/],
+    [`setsockopt(3, SOL_SOCKET, 99, 1)`, /supports setsockopt\(fd, SOL_SOCKET, SO_REUSEADDR, 0 or 1\) and setsockopt\(fd, IPPROTO_TCP, TCP_NODELAY/],
     [`on('', () => 0)`, /on\(\): expected a host name/],
     [`on('server', 5)`, /fn must be a function/],
     [`sleep(-1)`, /sleep\(\): expected milliseconds/],
