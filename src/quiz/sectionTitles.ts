@@ -37,6 +37,7 @@ export const sectionTitles: Record<string, Localized> = {
   "read-write#read": {ko: "read()로 받기", en: "Receiving with read()"},
   "read-write#try-it": {ko: "직접 해 보기: 요청과 응답", en: "Try it: request and response"},
   "read-write#byte-stream": {ko: "TCP는 바이트의 흐름", en: "TCP is a stream of bytes"},
+  "read-write#nagle": {ko: "작은 쓰기 여러 번: 네이글 알고리즘과 지연 ACK", en: "Many small writes: Nagle's algorithm and the delayed ACK"},
   "read-write#read-blocks": {ko: "read()는 기다려요", en: "read() waits"},
   "read-write#eof": {ko: "EOF: 빈 문자열", en: "EOF: the empty string"},
   "read-write#summary": {ko: "정리", en: "Summary"},

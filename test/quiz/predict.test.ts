@@ -1,6 +1,6 @@
 /**
  * Predict-the-outcome answer keys against the simulator. Each key in src/quiz/data was written from what the
- * chapter teaches and the kernel recordings (test/conformance/expected, noted per question below); this test runs
+ * chapter teaches and the kernel recordings (test/conformance/expected) or packetdrill scripts, noted per question below; this test runs
  * every program with runInProcess, reads the outcome the question asks about (src/quiz/outcomes.ts) and proves
  * the simulator and the key agree.
  */
@@ -24,6 +24,7 @@ const recordedIn: Record<string, string> = {
   'connect-refused-predict': 'connect-refused (ECONNREFUSED)',
   'rw-short-read': 'short-reads (read(max) smaller than the data)',
   'rw-byte-stream': 'stream-coalescing (three writes, one read)',
+  'rw-nagle': 'packetdrill: test/peer/scripts/nagle-holds-small-writes.pkt (a short write waits for the ACK of the last one; RFC 9293 §3.7.4) and tcp_basic_server.pkt (delayed ACK)',
   'rw-read-blocks': 'read-blocks-then-data (a read with no data blocks)',
   'rw-eof': 'close-then-read-eof (data, then EOF)',
   'close-twice': 'close-twice-ebadf (EBADF)',

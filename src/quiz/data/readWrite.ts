@@ -183,6 +183,38 @@ on('server', () => {
       },
     },
     {
+      id: 'rw-nagle',
+      kind: 'predict',
+      section: 'read-write#nagle',
+      notePoints: ['write-sends', 'read-receives'],
+      prompt: {
+        ko: '서버가 곧바로 답한 적이 있는 연결에서, 클라이언트가 요청 하나를 작은 `write()` 두 번으로 나눠 보내요. 서버는 빈 줄이 올 때까지 `read()`를 되풀이해요. 서버의 `read()`는 몇 번 불릴까요?',
+        en: 'On a connection where the server has already answered at once, the client sends one request in two small `write()` calls. The server calls `read()` until the empty line arrives. How many times does the server call `read()`?',
+      },
+      program: `${listenAndConnect}
+write(fd, 'hello\\n');
+on('server', () => { read(conn, 100); write(conn, 'hi\\n'); });
+read(fd, 100);
+write(fd, 'GET ');
+write(fd, '/ HTTP/1.0\\r\\n\\r\\n');
+on('server', () => {
+  let request = '';
+  let reads = 0;
+  while (!request.endsWith('\\r\\n\\r\\n')) {
+    request += read(conn, 100);
+    reads++;
+  }
+  console.log(reads);
+});`,
+      measure: {type: 'last-log'},
+      expected: '2',
+      options: ['1', '2', '3'],
+      explanation: {
+        ko: '첫 조각 `GET `은 바로 떠나지만, 네이글 알고리즘은 그 작은 세그먼트의 `ACK`가 올 때까지 두 번째 조각을 붙잡아요. 서버는 대화형이 되어 `ACK`를 40ms쯤 미루므로, 첫 `read()`는 `GET `만 받고 나머지는 두 번째 `read()`에 와요. `TCP_NODELAY`를 켜면 한 번이면 돼요.',
+        en: 'The first piece, `GET `, leaves at once, but Nagle’s algorithm holds the second until that small segment is acknowledged. The server, now interactive, delays its `ACK` by about 40 ms, so the first `read()` gets only `GET ` and the rest comes to the second. With `TCP_NODELAY` on, one read is enough.',
+      },
+    },
+    {
       id: 'rw-read-blocks',
       kind: 'predict',
       section: 'read-write#read-blocks',

@@ -10,7 +10,8 @@
 import type {TcpState} from '../api';
 import {ACK as _ACK, EMPTY as _EMPTY, FIN as _FIN, PSH as _PSH, RST as _RST, SYN as _SYN, segLength as _segLength, seqAdd as _seqAdd, seqDiff as _seqDiff, seqEq as _seqEq, seqGe as _seqGe, seqGt as _seqGt, seqLt as _seqLt, type Segment} from '../wire/segment';
 import {TimerKind as _TimerKind, type TimerKind as TimerKindType, type AbortError, type TcpEnv, type TcpUser, type TimerHandle} from './env';
-import {MAX_UNSCALED_WINDOW, DEFAULT_MSS, readOptions, synAckOptions, synOptions} from './options';
+import {MAX_UNSCALED_WINDOW, DEFAULT_MSS, readOptions, synAckOptions, synOptions, type PeerOptions} from './options';
+import {AckState, Congestion, ackFlight, growWindow} from './flowState';
 import {TcpReceiver} from './receiver';
 import {TcpSender, type SenderMessage} from './sender';
 import type {TcpOption} from '../wire/segment';
@@ -50,8 +51,6 @@ const NEXT_TICK_MS = 2;
 const JIFFY_MS = 4;
 /** TCP_MAX_QUICKACKS: ACKs sent at once at the start of a transfer (Linux tcp_incr_quickack) */
 export const MAX_QUICKACKS = 16;
-/** RFC 6928 initial window, in segments (Linux TCP_INIT_CWND) */
-export const INITIAL_CWND = 10;
 /** CUBIC's multiplicative decrease (beta = 717/1024 in Linux's tcp_cubic.c) */
 const CUBIC_BETA = 717 / 1024;
 /** tcp_reordering: duplicate ACKs that start a fast retransmit (RFC 5681 §3.2) */
@@ -76,6 +75,10 @@ export const DATA_RETRIES = 15;
  */
 export const SEND_BUFFER = 46080;
 export const RECV_BUFFER = 131072;
+
+/** Bits of TcpConnection.opts */
+const Opt = {WindowScaled: 1, SackOk: 2, NoDelay: 4, SynAckSack: 8, SynAckWscale: 16} as const;
+const MSS_SHIFT = 8;
 
 /** What made output() send: PSH marks the end of a burst, except for one released by a duplicate ACK. */
 export const Trigger = {Other: 0, Ack: 1, DupAck: 2, Timeout: 3} as const;
@@ -109,53 +112,18 @@ export class TcpConnection {
   private rttActive = false;
   private rttSeq = 0;
   private rttSent = 0;
-  private dupAcks = 0;
   /** RCV.NXT we last acknowledged, and the window we last advertised */
   private lastAckSent = 0;
   private lastWindow = 0;
 
-  /** send MSS: our link's, lowered to the peer's MSS option (RFC 9293 §3.7.1; Linux tcp_sync_mss) */
-  mss: number;
-  /** both SYNs carried a window scale (RFC 7323 §2.2): windows above 65535 can be advertised */
-  private windowScaled = false;
-  /** both SYNs carried SACK-permitted: Linux then runs tail loss probes (no SACK blocks are simulated) */
-  private sackOk = false;
-  private probeTimer: TimerHandle | null = null;
-  /** SND.NXT when the last tail loss probe went: one probe per tail (Linux tlp_high_seq) */
-  private probeHigh: number | null = null;
-  /** TCP_NODELAY: no Nagle */
-  noDelay = false;
-  /** end of the last segment shorter than the MSS we sent (Linux snd_sml: Minshall's variant of Nagle) */
-  private sndSml = 0;
-
-  // Congestion control (RFC 5681, RFC 6928 IW10, RFC 3042 via Linux's counting of duplicate ACKs)
-  /** congestion window and slow-start threshold, in segments as Linux counts them */
-  cwnd = INITIAL_CWND;
-  ssthresh = Infinity;
-  /** ACKed segments counted towards the next +1 in congestion avoidance */
-  private cwndCount = 0;
-  /** end sequence numbers of the segments sent and not yet acknowledged (packets_out), from flightHead */
-  private flight: number[] = [];
-  private flightHead = 0;
-  /** duplicate ACKs taken as segments that left the network (Linux tcp_add_reno_sack without SACK) */
-  private sackedOut = 0;
-  /** fast recovery until SND.UNA passes recoverSeq (RFC 6582) */
-  private inRecovery = false;
-  private recoverSeq = 0;
-
-  // Delayed ACK as Linux runs it (icsk_ack: ato, quick, pingpong; tcp_event_data_recv, __tcp_ack_snd_check)
-  /** delayed-ACK timeout; 0 until the first data arrives */
-  private ato = 0;
-  /** ACKs still to send at once (quick-ACK mode) */
-  private quick = 0;
-  /** interactive: the application answered within the ACK timeout, or the peer's FIN came */
-  private pingpong = false;
-  /** when data last arrived */
-  private lrcvtime = 0;
-  /** estimate of the peer's segment size (icsk_ack.rcv_mss) */
-  private rcvMss = DEFAULT_MSS;
-  /** small segments arrived since the last ACK (ICSK_ACK_PUSHED, ICSK_ACK_PUSHED2) */
-  private pushed = 0;
+  /**
+   * What the SYNs agreed on and socket options (Opt bits), and above them the send MSS (one number:
+   * the benchmark's goal is memory per idle connection)
+   */
+  private opts: number;
+  /** congestion window and flight, once data is sent; the delayed-ACK engine, once data arrives */
+  private cc: Congestion | null = null;
+  private ack: AckState | null = null;
 
   constructor(
     readonly env: TcpEnv,
@@ -167,8 +135,34 @@ export class TcpConnection {
   ) {
     this.snd = new TcpSender(iss, sendBuffer);
     this.rcv = new TcpReceiver(recvBuffer);
-    this.mss = env.mss;
-    this.sndSml = this.snd.iss;
+    this.opts = env.mss << MSS_SHIFT;
+  }
+
+  /** send MSS: our link's, lowered to the peer's MSS option (RFC 9293 §3.7.1; Linux tcp_sync_mss) */
+  get mss(): number {
+    return this.opts >>> MSS_SHIFT;
+  }
+
+  /** TCP_NODELAY: no Nagle */
+  get noDelay(): boolean {
+    return (this.opts & Opt.NoDelay) !== 0;
+  }
+  set noDelay(on: boolean) {
+    this.opts = on ? this.opts | Opt.NoDelay : this.opts & ~Opt.NoDelay;
+  }
+
+  /** Take what the peer's SYN or SYN,ACK announced: MSS, window scaling, SACK (RFC 9293 §3.7.1, RFC 7323, RFC 2018). */
+  private agree(peer: PeerOptions): void {
+    const mss = Math.min(this.env.mss, peer.mss ?? DEFAULT_MSS);
+    this.opts = (mss << MSS_SHIFT) | (this.opts & Opt.NoDelay) | (peer.wscale !== null ? Opt.WindowScaled : 0) | (peer.sackOk ? Opt.SackOk : 0);
+  }
+
+  private congestion(): Congestion {
+    return (this.cc ??= new Congestion(this.snd.iss));
+  }
+
+  private ackState(): AckState {
+    return (this.ack ??= new AckState());
   }
 
   get localIp(): string {
@@ -192,15 +186,18 @@ export class TcpConnection {
   connect(): void {
     this.setState('SYN-SENT');
     const syn = this.snd.synMessage();
-    this.trackSent(seqAdd(syn.seq, 1));
-    this.synOpts = synOptions(this.env.mss, this.env.now());
-    this.transmit(SYN, syn.seq, EMPTY, this.synOpts);
+    this.transmit(SYN, syn.seq, EMPTY, this.synOptions());
     this.startRtt(this.snd.iss);
     this.armRto();
   }
 
-  /** the options our SYN or SYN,ACK carries (kept for its retransmissions) */
-  private synOpts: TcpOption[] | undefined;
+  /** the options our SYN (SYN-SENT) or SYN,ACK carries, built again for each retransmission */
+  private synOptions(): TcpOption[] {
+    if (this.state === 'SYN-SENT') return synOptions(this.env.mss, this.env.now());
+    return synAckOptions(this.env.mss, {
+      mss: null, sackOk: (this.opts & Opt.SynAckSack) !== 0, wscale: this.opts & Opt.SynAckWscale ? 0 : null, timestamps: false,
+    });
+  }
 
   /** Passive OPEN answered (§3.10.7.2): a listener got `syn`; send SYN,ACK and enter SYN-RECEIVED. */
   acceptSyn(syn: Segment): void {
@@ -209,14 +206,11 @@ export class TcpConnection {
     this.snd.wnd = syn.window;
     this.snd.wl1 = syn.seq | 0;
     const peer = readOptions(syn.options);
-    this.mss = Math.min(this.env.mss, peer.mss ?? DEFAULT_MSS);
-    this.windowScaled = peer.wscale !== null;
-    this.sackOk = peer.sackOk;
-    this.synOpts = synAckOptions(this.env.mss, peer);
+    this.agree(peer);
+    this.opts |= (peer.sackOk ? Opt.SynAckSack : 0) | (peer.wscale !== null ? Opt.SynAckWscale : 0);
     this.setState('SYN-RECEIVED');
     const msg = this.snd.synMessage();
-    this.trackSent(seqAdd(msg.seq, 1));
-    this.transmit(SYN | ACK, msg.seq, EMPTY, this.synOpts);
+    this.transmit(SYN | ACK, msg.seq, EMPTY, this.synOptions());
     this.armRto();
   }
 
@@ -233,7 +227,7 @@ export class TcpConnection {
     this.snd.wl1 = ack.seq | 0;
     this.snd.wl2 = ack.ack | 0;
     this.lastAckSent = this.rcv.nxt;
-    this.windowScaled = true; // the cookie kept the SYN's window scale (Linux encodes it with timestamps)
+    this.opts |= Opt.WindowScaled; // the cookie kept the SYN's window scale (Linux encodes it with timestamps)
     this.setState('ESTABLISHED');
     if (ack.payload.length > 0 || ack.flags & FIN) this.synchronizedArrives(ack);
   }
@@ -257,8 +251,8 @@ export class TcpConnection {
       // small (pushed) segments were all read and the connection is not interactive
       if (
         this.delAckTimer &&
-        (seqDiff(this.rcv.nxt, this.lastAckSent) > this.rcvMss ||
-          (this.rcv.buf.length === 0 && (this.pushed & 2 || (this.pushed & 1 && !this.pingpong))))
+        (seqDiff(this.rcv.nxt, this.lastAckSent) > (this.ack?.rcvMss ?? DEFAULT_MSS) ||
+          (this.ack !== null && this.rcv.buf.length === 0 && (this.ack.pushed & 2 || (this.ack.pushed & 1 && !this.ack.pingpong))))
       ) {
         this.sendAck();
       } else {
@@ -366,9 +360,7 @@ export class TcpConnection {
     this.snd.wl2 = seg.ack | 0;
     this.snd.wnd = seg.window;
     const peer = readOptions(seg.options);
-    this.mss = Math.min(this.env.mss, peer.mss ?? DEFAULT_MSS);
-    this.windowScaled = peer.wscale !== null;
-    this.sackOk = peer.sackOk;
+    this.agree(peer);
     if (f & ACK) {
       this.ackArrived(seg.ack);
       this.setState('ESTABLISHED');
@@ -378,8 +370,8 @@ export class TcpConnection {
     } else {
       // simultaneous open: SYN,ACK from SYN-SENT, re-using our ISN
       this.setState('SYN-RECEIVED');
-      this.synOpts = synAckOptions(this.env.mss, peer);
-      this.transmit(SYN | ACK, this.snd.iss, EMPTY, this.synOpts);
+      this.opts |= (peer.sackOk ? Opt.SynAckSack : 0) | (peer.wscale !== null ? Opt.SynAckWscale : 0);
+      this.transmit(SYN | ACK, this.snd.iss, EMPTY, this.synOptions());
     }
   }
 
@@ -413,7 +405,7 @@ export class TcpConnection {
     const f = seg.flags;
     // a retransmitted SYN while we wait for the handshake's ACK: send the SYN,ACK again
     if (this.state === 'SYN-RECEIVED' && f & SYN && !(f & ACK) && seqDiff(seg.seq, this.rcv.irs) === 0) {
-      this.transmit(SYN | ACK, this.snd.iss, EMPTY, this.synOpts);
+      this.transmit(SYN | ACK, this.snd.iss, EMPTY, this.synOptions());
       return;
     }
     // first: sequence number check
@@ -540,25 +532,27 @@ export class TcpConnection {
    * starts quick-ACK mode: up to 16 ACKs go out at once while the sender's window opens.
    */
   private dataEvent(len: number): void {
-    if (len >= this.rcvMss) this.rcvMss = Math.min(len, this.env.mss);
-    else this.pushed |= this.pushed & 1 ? 3 : 1;
+    const a = this.ackState();
+    if (len >= a.rcvMss) a.rcvMss = Math.min(len, this.env.mss);
+    else a.pushed |= a.pushed & 1 ? 3 : 1;
     const now = this.env.now();
-    if (this.ato === 0) {
+    if (a.ato === 0) {
       this.enterQuickAck();
-      this.ato = DELAYED_ACK_MS;
+      a.ato = DELAYED_ACK_MS;
     } else {
-      const m = now - this.lrcvtime;
-      if (m <= DELAYED_ACK_MS / 2) this.ato = this.ato / 2 + DELAYED_ACK_MS / 2;
-      else if (m < this.ato) this.ato = Math.min(this.ato / 2 + m, this.rto);
+      const m = now - a.lrcvtime;
+      if (m <= DELAYED_ACK_MS / 2) a.ato = Math.floor(a.ato / 2 + DELAYED_ACK_MS / 2);
+      else if (m < a.ato) a.ato = Math.min(Math.floor(a.ato / 2 + m), this.rto);
       else if (m > this.rto) this.enterQuickAck();
     }
-    this.lrcvtime = now;
+    a.lrcvtime = now;
   }
 
   /** Linux tcp_incr_quickack(): enough quick ACKs to open the peer's window, at most 16 */
   private enterQuickAck(): void {
-    const n = Math.max(2, Math.min(MAX_QUICKACKS, Math.floor(this.rcv.window() / (2 * this.rcvMss))));
-    if (n > this.quick) this.quick = n;
+    const a = this.ackState();
+    const n = Math.max(2, Math.min(MAX_QUICKACKS, Math.floor(this.rcv.window() / (2 * a.rcvMss))));
+    if (n > a.quick) a.quick = n;
   }
 
   /**
@@ -567,8 +561,9 @@ export class TcpConnection {
    * out-of-order hole was just filled; otherwise delay it.
    */
   private ackCheck(holeFilled: boolean): void {
-    const quick = this.quick > 0 && !this.pingpong;
-    if (holeFilled || quick || seqDiff(this.rcv.nxt, this.lastAckSent) > this.rcvMss) this.sendAck();
+    const a = this.ackState();
+    const quick = a.quick > 0 && !a.pingpong;
+    if (holeFilled || quick || seqDiff(this.rcv.nxt, this.lastAckSent) > a.rcvMss) this.sendAck();
     else this.scheduleAck();
   }
 
@@ -580,7 +575,7 @@ export class TcpConnection {
         this.setState('CLOSE-WAIT');
         // Linux tcp_fin(): the connection turns interactive, so the ACK waits for a reply (close())
         // unless no data ever came (the delayed-ACK timeout is still 0 then)
-        this.pingpong = true;
+        this.ackState().pingpong = true;
         this.scheduleAck();
         break;
       case 'FIN-WAIT-1':
@@ -600,33 +595,35 @@ export class TcpConnection {
       this.rttSample(this.env.now() - this.rttSent);
       this.rttActive = false;
     }
-    const outBefore = this.packetsOut();
     const freed = this.snd.acknowledge(ack);
-    const acked = this.ackFlight(ack);
-    // duplicate ACKs already counted some of these segments as gone (Linux tcp_remove_reno_sacks)
-    const delivered = this.sackedOut > 0 ? Math.max(acked - this.sackedOut, 1) : acked;
-    this.sackedOut = acked - 1 >= this.sackedOut ? 0 : this.sackedOut - (acked - 1);
     this.retries = 0;
-    this.dupAcks = 0;
-    if (this.inRecovery) {
-      if (seqGe(ack, this.recoverSeq)) {
-        this.inRecovery = false; // RFC 6582: a full acknowledgement ends fast recovery
-        this.cwnd = Math.max(this.ssthresh, 2);
-        this.sackedOut = 0;
-      } else {
-        this.retransmit(); // a partial acknowledgement: the next hole is resent at once
+    const cc = this.cc;
+    if (cc) {
+      cc.dupAcks = 0;
+      const outBefore = cc.packetsOut();
+      const acked = ackFlight(cc, ack);
+      // duplicate ACKs already counted some of these segments as gone (Linux tcp_remove_reno_sacks)
+      const delivered = cc.sackedOut > 0 ? Math.max(acked - cc.sackedOut, 1) : acked;
+      cc.sackedOut = acked - 1 >= cc.sackedOut ? 0 : cc.sackedOut - (acked - 1);
+      if (cc.inRecovery) {
+        if (seqGe(ack, cc.recoverSeq)) {
+          cc.inRecovery = false; // RFC 6582: a full acknowledgement ends fast recovery
+          cc.cwnd = Math.max(cc.ssthresh, 2);
+          cc.sackedOut = 0;
+        } else {
+          this.retransmit(); // a partial acknowledgement: the next hole is resent at once
+        }
+      } else if (acked > 0) {
+        growWindow(cc, delivered, outBefore);
       }
-    } else if (acked > 0) {
-      this.growWindow(delivered, outBefore);
+      if (cc.probing && seqGe(ack, cc.probeHigh)) cc.probing = false;
     }
     if (this.snd.inFlight() > 0) {
       this.armRto();
-      if (this.probeHigh !== null && seqGe(ack, this.probeHigh)) this.probeHigh = null;
       this.armLossProbe();
     } else {
       this.clearRto();
       this.clearLossProbe();
-      this.probeHigh = null;
     }
     if (freed > 0) {
       this.user.writable(this);
@@ -635,54 +632,10 @@ export class TcpConnection {
     return freed;
   }
 
-  /**
-   * RFC 5681 §3.1: slow start adds one segment per segment acknowledged up to ssthresh, congestion
-   * avoidance one per window (Reno's line; Linux's default CUBIC grows along a cubic curve instead).
-   * Only while the window is what limits sending (Linux tcp_is_cwnd_limited).
-   */
-  private growWindow(delivered: number, outBefore: number): void {
-    if (this.cwnd < this.ssthresh) {
-      if (this.cwnd >= 2 * outBefore) return;
-      this.cwnd = Math.min(this.cwnd + delivered, Math.max(this.ssthresh, this.cwnd));
-      return;
-    }
-    if (outBefore < this.cwnd) return;
-    this.cwndCount += delivered;
-    if (this.cwndCount >= this.cwnd) {
-      this.cwndCount -= this.cwnd;
-      this.cwnd++;
-    }
-  }
-
-  /** Count a segment that occupies sequence space as in flight until `end` is acknowledged. */
-  private trackSent(end: number): void {
-    this.flight.push(end);
-  }
-
-  /** Remove the segments `ack` covers from the flight; returns how many. */
-  private ackFlight(ack: number): number {
-    const f = this.flight;
-    let h = this.flightHead;
-    while (h < f.length && seqGe(ack, f[h])) h++;
-    const n = h - this.flightHead;
-    if (h === f.length) {
-      f.length = 0;
-      h = 0;
-    } else if (h > 64) {
-      f.splice(0, h);
-      h = 0;
-    }
-    this.flightHead = h;
-    return n;
-  }
-
-  private packetsOut(): number {
-    return this.flight.length - this.flightHead;
-  }
-
   /** Linux tcp_packets_in_flight() without SACK: sent, not acknowledged, not counted gone by a duplicate ACK */
   private inFlightPackets(): number {
-    return this.packetsOut() - this.sackedOut;
+    const cc = this.cc;
+    return cc ? cc.packetsOut() - cc.sackedOut : 0;
   }
 
   /**
@@ -695,16 +648,17 @@ export class TcpConnection {
     let duplicate = false;
     if (seqLt(s.wl1, seg.seq) || (seqEq(s.wl1, seg.seq) && seqGe(seg.ack, s.wl2))) {
       const grew = seg.window > s.wnd;
-      if (freed < 0 && seg.payload.length === 0 && !(seg.flags & FIN) && seg.window === s.wnd && s.inFlight() > 0 && seqEq(seg.ack, s.una)) {
+      const cc = this.cc;
+      if (cc && freed < 0 && seg.payload.length === 0 && !(seg.flags & FIN) && seg.window === s.wnd && s.inFlight() > 0 && seqEq(seg.ack, s.una)) {
         duplicate = true;
-        this.dupAcks++;
-        if (this.sackedOut < this.packetsOut() - 1) this.sackedOut++;
-        if (this.dupAcks === DUPACK_THRESHOLD && !this.inRecovery) {
+        cc.dupAcks++;
+        if (cc.sackedOut < cc.packetsOut() - 1) cc.sackedOut++;
+        if (cc.dupAcks === DUPACK_THRESHOLD && !cc.inRecovery) {
           this.env.note(`three duplicate ACKs: ${this.describe()} retransmits at once (fast retransmit)`);
-          this.ssthresh = Math.max(Math.floor(this.cwnd * CUBIC_BETA), 2);
-          this.cwnd = this.ssthresh;
-          this.inRecovery = true;
-          this.recoverSeq = s.max;
+          cc.ssthresh = Math.max(Math.floor(cc.cwnd * CUBIC_BETA), 2);
+          cc.cwnd = cc.ssthresh;
+          cc.inRecovery = true;
+          cc.recoverSeq = s.max;
           this.retransmit();
         }
       }
@@ -727,17 +681,20 @@ export class TcpConnection {
   output(trigger: Trigger = Trigger.Other): void {
     const st = this.state;
     if (st !== 'ESTABLISHED' && st !== 'CLOSE-WAIT' && st !== 'FIN-WAIT-1' && st !== 'LAST-ACK' && st !== 'CLOSING') return;
+    const snd = this.snd;
+    if (snd.unsent() === 0 && (!snd.finQueued || snd.finSent)) return;
+    const cc = this.congestion();
     let sent = false;
     let heldSeq = 0;
     let heldPayload: Uint8Array | null = null;
     let heldFin = false;
     let heldPush = false;
     for (;;) {
-      if (this.inFlightPackets() >= this.cwnd) break;
+      if (cc.packetsOut() - cc.sackedOut >= cc.cwnd) break;
       // Nagle (RFC 9293 §3.7.4) as Linux runs it (Minshall): a short segment waits while an earlier
       // short one is unacknowledged, unless TCP_NODELAY
-      const wholeOnly = !this.noDelay && this.packetsOut() > 0 && seqGt(this.sndSml, this.snd.una);
-      const msg = this.snd.next(this.mss, wholeOnly);
+      const wholeOnly = !(this.opts & Opt.NoDelay) && cc.packetsOut() > 0 && seqGt(cc.sndSml, snd.una);
+      const msg = snd.next(this.mss, wholeOnly);
       if (!msg) break;
       if (heldPayload) this.transmitData(heldSeq, heldPayload, heldFin, heldPush);
       heldSeq = msg.seq;
@@ -745,8 +702,8 @@ export class TcpConnection {
       heldFin = msg.fin;
       heldPush = msg.push;
       const end = seqAdd(msg.seq, msg.payload.length + (msg.fin ? 1 : 0));
-      if (msg.payload.length < this.mss) this.sndSml = end;
-      this.trackSent(end);
+      if (msg.payload.length < this.mss) cc.sndSml = end;
+      cc.flight.push(end);
       if (!this.rttActive) this.startRtt(end);
       sent = true;
     }
@@ -762,7 +719,8 @@ export class TcpConnection {
   private transmitData(seq: number, payload: Uint8Array, fin: boolean, push: boolean): void {
     this.transmit(ACK | (fin ? FIN : 0) | (push && payload.length > 0 ? PSH : 0), seq, payload);
     // Linux tcp_event_data_sent(): answering within the ACK timeout makes the connection interactive
-    if (payload.length > 0 && this.ato > 0 && this.env.now() - this.lrcvtime < this.ato) this.pingpong = true;
+    const a = this.ack;
+    if (a && payload.length > 0 && a.ato > 0 && this.env.now() - a.lrcvtime < a.ato) a.pingpong = true;
   }
 
   private emit(msg: SenderMessage, withAck: boolean): void {
@@ -770,23 +728,24 @@ export class TcpConnection {
     if (msg.syn) flags |= SYN;
     if (msg.fin) flags |= FIN;
     if (msg.push) flags |= PSH;
-    this.transmit(flags, msg.seq, msg.payload, msg.syn ? this.synOpts : undefined);
+    this.transmit(flags, msg.seq, msg.payload, msg.syn ? this.synOptions() : undefined);
   }
 
   /** Put one segment from this connection on the wire; any ACK it carries cancels a delayed ACK. */
   private transmit(flags: number, seq: number, payload: Uint8Array, options?: TcpOption[]): void {
     let window = this.rcv.window();
     // RFC 7323 §2.2: a SYN's window is never scaled, nor any window of a connection without scaling
-    if (window > MAX_UNSCALED_WINDOW && (flags & SYN || !this.windowScaled)) window = MAX_UNSCALED_WINDOW;
+    if (window > MAX_UNSCALED_WINDOW && (flags & SYN || !(this.opts & Opt.WindowScaled))) window = MAX_UNSCALED_WINDOW;
     const ack = flags & ACK ? this.rcv.nxt : 0;
     if (flags & ACK) {
       // Linux tcp_event_ack_sent(): an ACK of new data uses up one quick ACK
-      if (this.delAckTimer || seqGt(this.rcv.nxt, this.lastAckSent)) {
-        if (this.quick > 0 && --this.quick === 0) this.ato = DELAYED_ACK_MS;
+      const a = this.ack;
+      if (a) {
+        if ((this.delAckTimer || seqGt(this.rcv.nxt, this.lastAckSent)) && a.quick > 0 && --a.quick === 0) a.ato = DELAYED_ACK_MS;
+        a.pushed = 0;
       }
       this.lastAckSent = this.rcv.nxt;
       this.lastWindow = window;
-      this.pushed = 0;
       if (this.delAckTimer) {
         this.env.cancel(this.delAckTimer);
         this.delAckTimer = null;
@@ -817,9 +776,10 @@ export class TcpConnection {
    * (500 ms otherwise) and at most the smoothed RTT (but never under 40 ms); 0 before any data came.
    */
   private scheduleAck(): void {
-    let ato = this.ato;
-    if (ato > DELAYED_ACK_MS) {
-      let maxAto = this.pingpong || this.pushed ? DELAYED_ACK_MAX_MS : DELAYED_ACK_BULK_MAX_MS;
+    const a = this.ack;
+    let ato = a ? a.ato : 0;
+    if (a && ato > DELAYED_ACK_MS) {
+      let maxAto = a.pingpong || a.pushed ? DELAYED_ACK_MAX_MS : DELAYED_ACK_BULK_MAX_MS;
       if (this.srtt > 0) maxAto = Math.min(maxAto, Math.max(this.srtt, DELAYED_ACK_MS));
       ato = Math.min(ato, maxAto);
     }
@@ -862,11 +822,14 @@ export class TcpConnection {
         this.delAckTimer = null;
         if (this.state === 'CLOSED') return;
         // Linux tcp_delack_timer_handler(): a missed delayed ACK leaves interactive mode, or doubles the timeout
-        if (this.pingpong) {
-          this.pingpong = false;
-          this.ato = DELAYED_ACK_MS;
-        } else {
-          this.ato = Math.min(this.ato * 2, this.rto);
+        if (this.ack) {
+          const a = this.ack;
+          if (a.pingpong) {
+            a.pingpong = false;
+            a.ato = DELAYED_ACK_MS;
+          } else {
+            a.ato = Math.min(a.ato * 2, this.rto);
+          }
         }
         this.sendAck();
         return;
@@ -885,8 +848,8 @@ export class TcpConnection {
         }
         return;
       case TimerKind.LossProbe:
-        this.probeTimer = null;
-        if (this.state !== 'CLOSED' && this.packetsOut() > 0) this.sendLossProbe();
+        if (this.cc) this.cc.probeTimer = null;
+        if (this.state !== 'CLOSED' && this.cc && this.cc.packetsOut() > 0) this.sendLossProbe();
         return;
       case TimerKind.Rto:
         this.rtoTimer = null;
@@ -913,19 +876,21 @@ export class TcpConnection {
     this.retries++;
     if (!synSent || this.retries > SYN_LINEAR_TIMEOUTS) this.rto = Math.min(this.rto * 2, RTO_MAX_MS);
     this.env.note(`retransmission timeout: ${this.describe()} sends again (attempt ${this.retries}, next timeout ${this.rto} ms)`);
-    if (this.state === 'SYN-RECEIVED') this.transmit(SYN | ACK, this.snd.iss, EMPTY, this.synOpts);
+    if (this.state === 'SYN-RECEIVED') this.transmit(SYN | ACK, this.snd.iss, EMPTY, this.synOptions());
     else if (synSent) this.retransmit();
     else {
       // Linux tcp_enter_loss(): everything outstanding counts as lost, the window restarts at one
       // segment and slow start resends from SND.UNA (RFC 5681 §3.1, RFC 6298 §5.4)
-      if (!this.inRecovery || this.retries === 1) this.ssthresh = Math.max(Math.floor(this.cwnd * CUBIC_BETA), 2);
-      this.cwnd = 1;
-      this.cwndCount = 0;
-      this.inRecovery = false;
-      this.sackedOut = 0;
-      this.dupAcks = 0;
-      this.flight.length = 0;
-      this.flightHead = 0;
+      const cc = this.congestion();
+      if (!cc.inRecovery || this.retries === 1) cc.ssthresh = Math.max(Math.floor(cc.cwnd * CUBIC_BETA), 2);
+      cc.cwnd = 1;
+      cc.cwndCount = 0;
+      cc.inRecovery = false;
+      cc.sackedOut = 0;
+      cc.probing = false;
+      cc.flight.length = 0;
+      cc.head = 0;
+      cc.dupAcks = 0;
       this.snd.rewind();
       this.rttActive = false;
       this.output(Trigger.Timeout);
@@ -940,29 +905,30 @@ export class TcpConnection {
    */
   private armLossProbe(): void {
     this.clearLossProbe();
-    if (!this.sackOk || this.inRecovery || this.retries > 0 || this.packetsOut() === 0) return;
-    if (this.probeHigh !== null) return;
+    const cc = this.cc;
+    if (!(this.opts & Opt.SackOk) || !cc || cc.inRecovery || cc.probing || this.retries > 0 || cc.packetsOut() === 0) return;
     const st = this.state;
     if (st !== 'ESTABLISHED' && st !== 'CLOSE-WAIT' && st !== 'FIN-WAIT-1' && st !== 'LAST-ACK' && st !== 'CLOSING') return;
-    let timeout = this.srtt > 0 ? 2 * this.srtt + (this.packetsOut() === 1 ? RTO_MIN_MS : 2 * JIFFY_MS) : RTO_INITIAL_MS;
+    let timeout = this.srtt > 0 ? 2 * this.srtt + (cc.packetsOut() === 1 ? RTO_MIN_MS : 2 * JIFFY_MS) : RTO_INITIAL_MS;
     timeout = Math.min(timeout, Math.max(0, this.rtoDeadline - this.env.now()));
-    this.probeTimer = this.env.schedule(this, TimerKind.LossProbe, this.env.now() + timeout);
+    cc.probeTimer = this.env.schedule(this, TimerKind.LossProbe, this.env.now() + timeout);
   }
 
   private clearLossProbe(): void {
-    if (this.probeTimer) {
-      this.env.cancel(this.probeTimer);
-      this.probeTimer = null;
+    const cc = this.cc;
+    if (cc && cc.probeTimer) {
+      this.env.cancel(cc.probeTimer);
+      cc.probeTimer = null;
     }
   }
 
   /** Linux tcp_send_loss_probe(): one new segment if the peer's window allows, else the last one again. */
   private sendLossProbe(): void {
+    const cc = this.congestion();
     const sentBefore = this.snd.max;
     const msg = this.snd.next(this.mss);
     if (msg) {
-      const end = seqAdd(msg.seq, msg.payload.length + (msg.fin ? 1 : 0));
-      this.trackSent(end);
+      cc.flight.push(seqAdd(msg.seq, msg.payload.length + (msg.fin ? 1 : 0)));
       this.transmitData(msg.seq, msg.payload, msg.fin, msg.push);
     } else {
       const tail = this.snd.tail(this.mss);
@@ -970,7 +936,8 @@ export class TcpConnection {
       this.transmitData(tail.seq, tail.payload, tail.fin, tail.push);
     }
     this.env.note(`tail loss probe: ${this.describe()} sends ${msg ? 'new data' : 'its last segment again'} to provoke an ACK (RFC 8985 §7)`);
-    this.probeHigh = seqGt(this.snd.max, sentBefore) ? this.snd.max : sentBefore;
+    cc.probing = true;
+    cc.probeHigh = seqGt(this.snd.max, sentBefore) ? this.snd.max : sentBefore;
     this.rttActive = false;
     this.armRto(true);
   }
