@@ -18,7 +18,9 @@ export type ScriptOption =
   | {kind: 'sackOK'}
   | {kind: 'nop'}
   | {kind: 'ts'; val: number; ecr: number}
-  | {kind: 'eol'};
+  | {kind: 'eol'}
+  /** SACK blocks (relative sequence numbers); the simulator reads none */
+  | {kind: 'sack'; blocks: [number, number][]};
 
 export interface ScriptPacket {
   dir: Direction;
@@ -189,6 +191,14 @@ function parseOptions(text: string, line: number): ScriptOption[] | 'any' {
         return {kind: 'nop'};
       case 'eol':
         return {kind: 'eol'};
+      case 'sack': {
+        const blocks = w.slice(1).map((b): [number, number] => {
+          const m = /^(\d+):(\d+)$/.exec(b);
+          if (!m) throw new ScriptError(line, `bad SACK block ${b}`);
+          return [Number(m[1]), Number(m[2])];
+        });
+        return {kind: 'sack', blocks};
+      }
       case 'TS':
         if (w[1] !== 'val' || w[3] !== 'ecr') break;
         return {kind: 'ts', val: Number(w[2]), ecr: Number(w[4])};

@@ -52,6 +52,8 @@ function flagLetters(bits: number): string {
 
 function optionText(o: ScriptOption | TcpOption): string {
   switch (o.kind) {
+    case 'sack':
+      return `sack ${o.blocks.map(([a, b]) => `${a}:${b}`).join(' ')}`;
     case 'mss':
       return `mss ${o.value}`;
     case 'wscale':
@@ -176,7 +178,8 @@ class Interpreter {
     // windows of segments other than SYNs are scaled by the sender's announced shift (RFC 7323 §2.2)
     const scaled = !(flags & SYN) && this.peerWscale !== null && this.localWscale !== null;
     const window = (p.win ?? 65535) * (scaled ? 2 ** this.peerWscale! : 1);
-    const options = p.options === 'any' || p.options === null ? undefined : (p.options.filter((o) => o.kind !== 'eol') as TcpOption[]);
+    // options the simulator has no use for (SACK blocks, end of list) are not passed on
+    const options = p.options === 'any' || p.options === null ? undefined : (p.options.filter((o) => o.kind !== 'eol' && o.kind !== 'sack') as TcpOption[]);
     const seg: Segment = {
       srcIp: REMOTE_IP,
       dstIp: LOCAL_IP,
@@ -260,9 +263,13 @@ class Interpreter {
   private request(ev: ScriptEvent, c: ScriptCall): SyscallRequest {
     const a = c.args;
     switch (c.name) {
-      case 'socket':
-        if (a[1] !== 'SOCK_STREAM') this.fail(ev, `only SOCK_STREAM sockets are simulated`);
-        return {call: 'socket'};
+      case 'socket': {
+        const type = a[1].split('|').map((t) => t.trim());
+        if (!type.includes('SOCK_STREAM') || type.some((t) => t !== 'SOCK_STREAM' && t !== 'SOCK_NONBLOCK')) {
+          this.fail(ev, `only SOCK_STREAM sockets are simulated`);
+        }
+        return {call: 'socket', type: 1 | (type.includes('SOCK_NONBLOCK') ? SOCK_NONBLOCK : 0)};
+      }
       case 'setsockopt': {
         const opt = a[2];
         const value = Number(/^\[?(-?\d+)\]?$/.exec(a[3])?.[1] ?? NaN);

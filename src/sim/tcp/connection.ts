@@ -211,6 +211,7 @@ export class TcpConnection {
     this.setState('SYN-RECEIVED');
     const msg = this.snd.synMessage();
     this.transmit(SYN | ACK, msg.seq, EMPTY, this.synOptions());
+    this.startRtt(this.snd.iss); // the handshake's ACK gives the first RTT sample (Linux tcp_synack_rtt_meas)
     this.armRto();
   }
 
