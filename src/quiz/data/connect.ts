@@ -93,20 +93,6 @@ export const connectQuiz: ChapterQuiz = {
       },
     },
     {
-      id: 'connect-mail-port',
-      kind: 'short',
-      section: 'connect#well-known-ports',
-      notePoints: ['well-known-ports'],
-      prompt: {ko: '메일 서버(SMTP)는 보통 몇 번 포트를 쓰나요?', en: 'Which port does a mail server (SMTP) usually use?'},
-      accept: ['25', '25번', '25번 포트', '포트 25', 'port 25'],
-      solution: {ko: '25', en: '25'},
-      inputMode: 'numeric',
-      explanation: {
-        ko: '웹은 80, 메일 전송(SMTP)은 25처럼 서비스마다 잘 알려진 포트가 정해져 있어요.',
-        en: 'Each service has its well-known port: 80 for the web, 25 for mail transfer (SMTP).',
-      },
-    },
-    {
       id: 'connect-ephemeral',
       kind: 'predict',
       section: 'connect#ephemeral-ports',
@@ -263,6 +249,39 @@ close(fd);`,
       explanation: {
         ko: '스택은 디스크립터가 가리키는 소켓에 상대의 주소를 적고 핸드셰이크를 해요. 이름을 IP 주소로 바꾸는 일은 그 전에 리졸버가 해요.',
         en: 'The stack writes the peer’s address into the socket the descriptor names and runs the handshake; turning the name into an address was the resolver’s job, before.',
+      },
+    },
+    {
+      id: 'connect-refused-vs-timeout',
+      kind: 'single',
+      section: 'connect#on-your-machine',
+      notePoints: [],
+      prompt: {
+        ko: '`tcpdump`에 내 프로그램이 보낸 `[S]`와 그 답 `[R.]`이 보여요. `connect()`는 어떻게 되나요?',
+        en: '`tcpdump` shows the `[S]` your program sent and an `[R.]` coming back. What does `connect()` do?',
+      },
+      choices: [
+        {id: 'refused', text: {ko: '곧바로 `ECONNREFUSED`로 실패한다', en: 'It fails at once with `ECONNREFUSED`'}},
+        {
+          id: 'timeout',
+          text: {
+            ko: '`SYN`을 몇 번 더 보내며 기다리다가 결국 `ETIMEDOUT`으로 실패한다',
+            en: 'It sends the `SYN` a few more times, waits, and finally fails with `ETIMEDOUT`',
+          },
+        },
+        {id: 'addrinuse', text: {ko: '그 포트를 누가 쓰고 있어서 `EADDRINUSE`로 실패한다', en: 'It fails with `EADDRINUSE`: someone uses that port'}},
+        {
+          id: 'later-write',
+          text: {
+            ko: '성공하고, 나중에 첫 `write()`가 실패한다',
+            en: 'It succeeds, and the first `write()` fails later',
+          },
+        },
+      ],
+      correct: 'refused',
+      explanation: {
+        ko: 'RST는 "그 포트에서 기다리는 소켓이 없다"는 분명한 대답이라 `connect()`는 바로 `ECONNREFUSED`로 실패해요. 아무 대답도 오지 않을 때(방화벽이 `SYN`을 버릴 때)는 다시 보내며 기다리다 `ETIMEDOUT`이 돼요. `EADDRINUSE`는 내 쪽 `bind()`의 오류예요.',
+        en: 'An RST is a clear answer, "no socket waits on that port", so `connect()` fails at once with `ECONNREFUSED`. When no answer comes at all (a firewall drops the `SYN`), the stack resends and waits, ending in `ETIMEDOUT`. `EADDRINUSE` is an error of our own `bind()`.',
       },
     },
   ],

@@ -261,5 +261,38 @@ close(fd);`,
         en: '`write(fd, …)` sends; the server processes it (here: sends it back) and replies; `read(fd, …)` receives the reply into the receive buffer.',
       },
     },
+    {
+      id: 'rw-message-boundaries',
+      kind: 'single',
+      section: 'read-write#on-your-machine',
+      notePoints: [],
+      prompt: {
+        ko: '채팅 프로그램이 메시지마다 `send()`를 한 번 하고, 받는 쪽은 메시지마다 `recv(4096)`을 한 번 해요. 내 컴퓨터에서는 잘 되는데, 인터넷 너머에서는 가끔 메시지 두 개가 한 번에 오거나 반만 와요. 무엇이 버그인가요?',
+        en: 'A chat program calls `send()` once per message, and the receiver calls `recv(4096)` once per message. It works on your machine, but across the internet two messages sometimes arrive in one `recv()`, or half of one. What is the bug?',
+      },
+      choices: [
+        {
+          id: 'framing',
+          text: {
+            ko: 'TCP는 메시지 경계가 없는 바이트의 흐름이다. 길이를 앞에 붙이거나 구분 문자를 정해, 메시지 하나가 다 모일 때까지 읽어야 한다',
+            en: 'TCP is a stream of bytes without message boundaries: put the length in front or agree on a delimiter, and read until a whole message is in',
+          },
+        },
+        {
+          id: 'nodelay',
+          text: {
+            ko: '`TCP_NODELAY`를 켜지 않아서 메시지가 합쳐진다. 켜면 메시지마다 따로 도착한다',
+            en: '`TCP_NODELAY` is off, so messages get merged; turned on, each message arrives on its own',
+          },
+        },
+        {id: 'buffer', text: {ko: '4096이 너무 작다. `recv(65536)`으로 바꾸면 된다', en: '4096 is too small; `recv(65536)` fixes it'}},
+        {id: 'loss', text: {ko: '패킷이 사라지는데 TCP가 다시 보내 주지 않는다', en: 'Packets get lost and TCP does not send them again'}},
+      ],
+      correct: 'framing',
+      explanation: {
+        ko: '`recv()`는 그때 수신 버퍼에 있는 바이트를 `max`까지 돌려줄 뿐, 상대가 `send()`를 몇 번 했는지 몰라요. `TCP_NODELAY`는 보내는 시점만 바꿀 뿐 경계를 만들지 않고, 버퍼를 키워도 반쪽 메시지는 그대로예요. TCP는 잃어버린 세그먼트를 다시 보내요. 경계는 애플리케이션이 직접 정해야 해요. HTTP의 `Content-Length`가 바로 그 방법이에요.',
+        en: '`recv()` returns whatever bytes are queued, up to `max`; it cannot know how many `send()` calls made them. `TCP_NODELAY` only changes when data leaves and makes no boundaries, a bigger buffer still gets half messages, and TCP does resend lost segments. The application has to mark boundaries itself; HTTP’s `Content-Length` is one way.',
+      },
+    },
   ],
 };

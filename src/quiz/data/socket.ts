@@ -224,5 +224,26 @@ console.log(first, second);`,
         en: '`socket()` only makes the socket inside the computer and hands back its tag; nothing is sent. The first socket is usually 3.',
       },
     },
+    {
+      id: 'socket-shared-table',
+      kind: 'single',
+      section: 'socket#on-your-machine',
+      notePoints: [],
+      prompt: {
+        ko: '`main.py`의 맨 앞에 로그 파일을 여는 줄 `log = open("app.log", "w")`를 넣고 실행하면, 소켓 `a`와 `b`는 몇 번을 받을까요?',
+        en: 'Put a line that opens a log file, `log = open("app.log", "w")`, at the top of `main.py` and run it. Which numbers do the sockets `a` and `b` get?',
+      },
+      choices: [
+        {id: 'four-five', text: {ko: '4와 5', en: '4 and 5'}},
+        {id: 'three-four', text: {ko: '3과 4: 소켓 번호는 파일 번호와 따로 매겨진다', en: '3 and 4: sockets are numbered apart from files'}},
+        {id: 'port', text: {ko: '접속할 포트에 따라 달라진다', en: 'It depends on the port they will connect to'}},
+        {id: 'random', text: {ko: '실행할 때마다 아무 번호나 받는다', en: 'Any numbers, different on every run'}},
+      ],
+      correct: 'four-five',
+      explanation: {
+        ko: '파일과 소켓은 프로세스의 디스크립터 표 하나를 함께 써요. 0, 1, 2는 표준 입출력, 3은 로그 파일이 가져가니 소켓은 비어 있는 가장 작은 번호인 4와 5를 받아요. 포트와는 아무 관계가 없어요.',
+        en: 'Files and sockets share the process’s one descriptor table. 0, 1 and 2 are the standard streams and 3 is the log file, so the sockets get the lowest free numbers, 4 and 5. Ports have nothing to do with it.',
+      },
+    },
   ],
 };
