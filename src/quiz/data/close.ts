@@ -242,7 +242,7 @@ close(fd);                         // ④ client closes`,
         en: 'After one request and response, the client closes first, and the server closes as soon as that `FIN` arrives (within 40 ms). Which segments go back and forth from the first `FIN` on?',
       },
       program: `${listenAndConnect}
-write(fd, 'GET / HTTP/1.1\\r\\n\\r\\n');
+write(fd, 'GET / HTTP/1.1\\r\\nHost: server\\r\\n\\r\\n');
 on('server', () => { read(conn, 100); write(conn, 'HTTP/1.1 200 OK\\r\\n\\r\\n'); });
 read(fd, 100);
 close(fd);                          // client: FIN
