@@ -23,14 +23,14 @@ export const closeQuiz: ChapterQuiz = {
             en: 'The pipe between the sockets is separated (`FIN`) and the socket destroyed; the descriptor number is free at once',
           },
         },
-        {id: 'data-only', text: {ko: '소켓은 그대로 두고 받은 데이터만 지운다', en: 'Only the received data is deleted; the socket stays'}},
+        {id: 'rst', text: {ko: '`RST`를 보내 연결을 그 자리에서 끊는다. 보내던 데이터도 버린다', en: 'It sends `RST` and drops the connection on the spot, unsent data included'}},
         {id: 'wait-server', text: {ko: '서버가 먼저 끊을 때까지 아무 일도 일어나지 않는다', en: 'Nothing happens until the server closes first'}},
         {id: 'keep-fd', text: {ko: '디스크립터는 다음 연결을 위해 계속 유지된다', en: 'The descriptor stays reserved for the next connection'}},
       ],
       correct: 'separate-destroy',
       explanation: {
-        ko: '`close()`는 연결을 끊어요. 스택이 `FIN`을 보내 파이프를 분리하고, 애플리케이션 쪽에서는 소켓이 사라져 디스크립터 번호가 비어요.',
-        en: '`close()` disconnects: the stack sends `FIN` to separate the pipe, and on the application’s side the socket is gone and its number free.',
+        ko: '`close()`는 연결을 끊어요. 스택이 `FIN`을 보내 파이프를 분리하고, 애플리케이션 쪽에서는 소켓이 사라져 디스크립터 번호가 비어요. 이미 쓴 데이터는 `FIN`보다 먼저 나가요. `RST`는 읽지 않은 데이터가 남은 경우 같은 특별한 때만 나가요(아래 참고).',
+        en: '`close()` disconnects: the stack sends `FIN` to separate the pipe, and on the application’s side the socket is gone and its number free. Data already written still goes out before the `FIN`; an `RST` comes only in special cases (unread data, see below).',
       },
     },
     {

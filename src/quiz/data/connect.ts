@@ -69,8 +69,8 @@ export const connectQuiz: ChapterQuiz = {
           },
         },
         {id: 'stdin', text: {ko: '3번은 언제나 표준 입력이라서', en: 'Because 3 is always standard input'}},
-        {id: 'secret', text: {ko: '디스크립터는 암호로 보호되어 있어서', en: 'Because descriptors are protected by a password'}},
-        {id: 'too-big', text: {ko: '디스크립터가 세그먼트에 담기에는 너무 커서', en: 'Because descriptors are too large to fit in a segment'}},
+        {id: 'root', text: {ko: '다른 프로세스의 디스크립터를 쓰려면 관리자(root) 권한이 필요해서', en: 'Because naming another process’s descriptor needs administrator (root) rights'}},
+        {id: 'restart', text: {ko: '서버가 다시 시작할 때마다 번호가 바뀌어서, 포트가 더 안정적이라서', en: 'Because the number changes whenever the server restarts, and a port is more stable'}},
       ],
       correct: 'private',
       explanation: {

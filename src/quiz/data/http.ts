@@ -77,7 +77,7 @@ export const httpQuiz: ChapterQuiz = {
         },
         {id: 'one-connection', text: {ko: '연결 하나로 모두 받았다', en: 'All over one connection'}},
         {id: 'embedded', text: {ko: '이미지가 HTML 안에 들어 있어 요청 한 번이면 됐다', en: 'Images were inside the HTML, so one request was enough'}},
-        {id: 'udp', text: {ko: '이미지는 연결 없이 UDP로 받았다', en: 'Images came over UDP, without a connection'}},
+        {id: 'per-page', text: {ko: '페이지마다 연결 하나: HTML과 그 이미지를 받은 뒤 끊었다', en: 'One connection per page: the HTML and its images, then a disconnect'}},
       ],
       correct: 'separately',
       explanation: {
@@ -154,8 +154,8 @@ export const httpQuiz: ChapterQuiz = {
           },
         },
         {id: 'udp', text: {ko: '자원마다 UDP로 병렬 전송', en: 'Sending each resource over UDP in parallel'}},
-        {id: 'compress', text: {ko: '이미지를 HTML 안에 압축해 넣기', en: 'Compressing images into the HTML'}},
-        {id: 'two-fds', text: {ko: '연결마다 디스크립터를 두 개씩 쓰기', en: 'Two descriptors per connection'}},
+        {id: 'push', text: {ko: '서버가 요청받지 않은 이미지도 HTML과 함께 먼저 보내 주기', en: 'The server sending the images along with the HTML before they are asked for'}},
+        {id: 'pipelining-default', text: {ko: '모든 브라우저가 기본으로 쓰는 파이프라이닝', en: 'Pipelining, used by every browser by default'}},
       ],
       correct: 'persistent',
       explanation: {
@@ -255,7 +255,7 @@ export const httpQuiz: ChapterQuiz = {
           id: 'multiplex',
           text: {ko: '요청과 응답을 섞어서 아무 순서로나 보내는 것', en: 'Interleaving requests and responses in any order'},
         },
-        {id: 'pipe', text: {ko: '두 소켓 사이의 파이프를 두 개로 늘리는 것', en: 'Doubling the pipe between two sockets'}},
+        {id: 'split', text: {ko: '큰 응답 하나를 여러 연결로 나눠 보내는 것', en: 'Splitting one large response over several connections'}},
       ],
       correct: 'back-to-back',
       explanation: {
@@ -282,12 +282,12 @@ export const httpQuiz: ChapterQuiz = {
         },
         {id: 'http10', text: {ko: 'HTTP/1.0으로 돌아갔다', en: 'Went back to HTTP/1.0'}},
         {id: 'one-at-a-time', text: {ko: '한 번에 자원 하나만 받는다', en: 'Fetch one resource at a time'}},
-        {id: 'udp', text: {ko: '이미지를 UDP로 받는다', en: 'Fetch images over UDP'}},
+        {id: 'http2-at-once', text: {ko: '곧바로 HTTP/2로 넘어갔다', en: 'Moved to HTTP/2 straight away'}},
       ],
       correct: 'six',
       explanation: {
-        ko: '브라우저는 서버 하나에 보통 6개까지 연결을 열어 나눠 받아요. 기다림은 줄지만, 연결마다 핸드셰이크와 느린 시작이 따로 있어요.',
-        en: 'Browsers open up to about 6 connections per server and share the work; waiting drops, but each connection has its own handshake and slow start.',
+        ko: '브라우저는 서버 하나에 보통 6개까지 연결을 열어 나눠 받아요. 기다림은 줄지만, 연결마다 핸드셰이크와 느린 시작이 따로 있어요. HTTP/2(2015년)는 한참 뒤의 일이고, 그 전까지 오랫동안 페이지는 HTTP/1.1 연결 6개로 받았어요.',
+        en: 'Browsers open up to about 6 connections per server and share the work; waiting drops, but each connection has its own handshake and slow start. HTTP/2 (2015) came much later; for years six HTTP/1.1 connections were how pages loaded.',
       },
     },
     {

@@ -92,7 +92,7 @@ export const readWriteQuiz: ChapterQuiz = {
         },
         {id: 'close', text: {ko: '응답 없이 곧바로 연결을 끊는다', en: 'It closes the connection without answering'}},
         {id: 'client-fd', text: {ko: '클라이언트의 디스크립터로 직접 써 넣는다', en: 'It writes straight into the client’s descriptor'}},
-        {id: 'echo', text: {ko: '받은 요청을 그대로 돌려준다', en: 'It sends the request back unchanged'}},
+        {id: 'kernel-answers', text: {ko: '서버의 커널(프로토콜 스택)이 요청에 직접 답하고, 서버 프로그램은 나중에 알게 된다', en: 'The server’s kernel (its protocol stack) answers the request itself; the server program learns of it later'}},
       ],
       correct: 'process-reply',
       explanation: {

@@ -46,7 +46,7 @@ export const socketQuiz: ChapterQuiz = {
           id: 'network',
           text: {ko: '서버에 요청을 보내 서버가 소켓을 만들어 준다', en: 'A request goes to the server, which creates the socket'},
         },
-        {id: 'never', text: {ko: '제어가 돌아오지 않고 프로그램이 끝난다', en: 'Control never comes back; the program ends'}},
+        {id: 'waits-server', text: {ko: '서버도 소켓을 만들 때까지 `socket()`이 기다린다', en: '`socket()` waits until the server has made its socket too'}},
       ],
       correct: 'in-and-back',
       explanation: {
@@ -79,7 +79,7 @@ export const socketQuiz: ChapterQuiz = {
       choices: [
         {id: 'tag', text: {ko: '소켓을 구별하기 위한 번호표', en: 'A number tag that tells sockets apart'}},
         {id: 'address', text: {ko: '서버의 주소', en: 'The server’s address'}},
-        {id: 'length', text: {ko: '보낼 데이터의 길이', en: 'The length of the data to send'}},
+        {id: 'pointer', text: {ko: '커널 안에 있는 소켓 메모리의 주소', en: 'The address of the socket’s memory inside the kernel'}},
         {id: 'port', text: {ko: '포트 번호의 다른 이름', en: 'Another name for the port number'}},
       ],
       correct: 'tag',
@@ -216,7 +216,7 @@ console.log(first, second);`,
           id: 'fixed',
           text: {ko: '디스크립터는 서비스마다 정해진 번호다(웹은 80)', en: 'Descriptors are fixed per service (the web uses 80)'},
         },
-        {id: 'zero', text: {ko: '첫 소켓은 항상 0번이다', en: 'The first socket is always 0'}},
+        {id: 'always-three', text: {ko: '첫 소켓은 어느 프로그램에서든 반드시 3번이다', en: 'The first socket is 3 in every program, without exception'}},
       ],
       correct: 'use-fd',
       explanation: {
