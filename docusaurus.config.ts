@@ -3,6 +3,7 @@ import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import {accessibleTheme} from './src/theme/prismContrast';
 import mermaidStatic from './src/remark/mermaidStatic';
+import exampleFiles from './src/remark/exampleFiles';
 import lazyPrism from './src/plugins/lazyPrism';
 import clientSwaps from './src/plugins/clientSwaps';
 import compileHints from './src/plugins/compileHints';
@@ -53,7 +54,8 @@ const config: Config = {
           sidebarPath: './sidebars.ts',
           showLastUpdateTime: false,
           // ```mermaid blocks become SVGs rendered ahead of time (scripts/render-diagrams.mts): no Mermaid in the browser
-          remarkPlugins: [mermaidStatic],
+          // ```python file=examples/…/main.py blocks show the very files test/examples compiles and runs
+          remarkPlugins: [mermaidStatic, exampleFiles],
         },
         blog: false,
         theme: {customCss: './src/css/custom.css'},

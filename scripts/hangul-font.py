@@ -26,8 +26,9 @@ except ImportError:
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # where the site's text lives (the same places test/content/hangul-font.test.ts reads)
-SOURCES = ['docs', 'i18n', 'src', 'docusaurus.config.ts', 'sidebars.ts']
-EXTENSIONS = ('.md', '.mdx', '.ts', '.tsx', '.json', '.css')
+# examples/: the chapters show those programs with their Korean comments (src/remark/exampleFiles.ts)
+SOURCES = ['docs', 'i18n', 'src', 'examples', 'docusaurus.config.ts', 'sidebars.ts']
+EXTENSIONS = ('.md', '.mdx', '.ts', '.tsx', '.json', '.css', '.py', '.c')
 FAMILY = 'Socket Lab Hangul'
 # one weight: the browser draws bold from it (src/plugins/hangulFont.ts says why)
 WEIGHTS = {400: ('NanumGothic.ttf', 'Regular')}

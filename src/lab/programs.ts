@@ -1,5 +1,5 @@
 /**
- * The four client programs of the lab, as the source a reader sees in "Show code" and the runner runs.
+ * The five client programs of the lab, as the source a reader sees in "Show code" and the runner runs.
  * They are ordinary reader programs (ARCHITECTURE.md "The reader's program"): they fetch the page, find
  * its images in the HTML like a browser would, and fetch those. Only the page path changes with N.
  *
@@ -158,10 +158,86 @@ while (queue.length > 0 || open.size > 0) {
 console.log(\`\${total + 1} resources, \${total + 1} connections, up to \${MAX_PARALLEL} at a time\`);
 `;
 
+const http11Six = (page: string) => `// HTTP/1.1 as browsers actually load a page: up to ${MAX_PARALLEL} persistent connections to one server,
+// one request at a time on each; a connection that finishes a response takes the next waiting resource.
+const MAX_CONNECTIONS = ${MAX_PARALLEL};
+const ip = resolve('${SERVER_HOST}');
+const request = (path: string) => ${request11('path')};
+
+// fd -> that connection: handshake done?, the path it is waiting for (null: idle), bytes not yet used
+const conns = new Map<number, {connected: boolean; path: string | null; buf: string}>();
+const queue: string[] = ['${page}'];   // what is still to be requested
+let fetched = 0;
+
+function open() {
+  const fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+  try {
+    connect(fd, ip, 80);               // the SYN leaves; EINPROGRESS: the handshake goes on
+  } catch (e: any) {
+    if (e.errno !== 'EINPROGRESS') throw e;
+  }
+  conns.set(fd, {connected: false, path: null, buf: ''});
+}
+
+/** A whole response at the front of conn.buf (its Content-Length says where it ends)? Take its body out. */
+function takeBody(conn: {buf: string}): string | null {
+  const end = conn.buf.indexOf('\\r\\n\\r\\n');
+  if (end < 0) return null;
+  const length = Number(/content-length: *(\\d+)/i.exec(conn.buf.slice(0, end))?.[1] ?? 0);
+  if (conn.buf.length < end + 4 + length) return null;
+  const body = conn.buf.slice(end + 4, end + 4 + length);
+  conn.buf = conn.buf.slice(end + 4 + length);
+  return body;
+}
+
+const busy = () => [...conns.values()].some((c) => c.path !== null || !c.connected);
+while (queue.length > 0 || busy()) {
+  // idle connections take the next resource; new connections only for what no connection can take
+  for (const [fd, c] of conns) {
+    if (c.connected && c.path === null && queue.length > 0) {
+      c.path = queue.shift()!;
+      write(fd, request(c.path));
+    }
+  }
+  let opening = [...conns.values()].filter((c) => !c.connected).length;
+  while (conns.size < MAX_CONNECTIONS && queue.length > opening) {
+    open();
+    opening++;
+  }
+  if (!busy()) break;
+
+  const fds = [...conns.keys()];
+  const revents = poll(fds.map((fd) => ({fd, events: conns.get(fd)!.connected ? POLLIN : POLLOUT})), -1);
+  fds.forEach((fd, i) => {
+    const c = conns.get(fd)!;
+    if (revents[i] & POLLERR) throw new Error(\`connection \${fd} failed\`);
+    if (!c.connected) {
+      if (revents[i] & POLLOUT) c.connected = true;   // handshake done: ready for a request
+      return;
+    }
+    if (!(revents[i] & (POLLIN | POLLHUP))) return;
+    const chunk = read(fd, 65536);
+    if (chunk === '') throw new Error('the server closed a connection in the middle of a response');
+    c.buf += chunk;
+    const body = takeBody(c);
+    if (body === null) return;         // not complete yet
+    if (c.path === '${page}') {
+      // the HTML: only now do we know which images to fetch
+      for (const m of body.matchAll(/src="([^"]+)"/g)) queue.push(m[1]);
+    }
+    fetched++;
+    c.path = null;
+  });
+}
+for (const fd of conns.keys()) close(fd);
+console.log(\`\${fetched} resources, \${conns.size} connections\`);
+`;
+
 const PROGRAMS: Record<LabMode, (page: string) => string> = {
   'http10-sequential': http10Sequential,
   'http10-parallel': http10Parallel,
   'http11-persistent': http11Persistent,
+  'http11-six': http11Six,
   'http11-pipelined': http11Pipelined,
 };
 

@@ -45,6 +45,10 @@ function fourPhases(result: RunResult): CheckResult {
   let next = 0;
   for (const name of names) if (name === order[next]) next += 1;
   const closedAfterRead = next === order.length;
+  // HTTP/1.0 ends the response with the server's close: read() must go on until it returns '' (EOF)
+  const readToEof = callsOf(result.trace).some(
+    (c) => c.host === READER && c.req.call === 'read' && c.res !== null && readText(c.res) === '',
+  );
   return check([
     endedOk(result),
     {
@@ -54,6 +58,13 @@ function fourPhases(result: RunResult): CheckResult {
     {
       met: next >= 4,
       text: {ko: '접속한 뒤 write()로 보내고 read()로 받는다', en: 'after connecting, sends with write() and receives with read()'},
+    },
+    {
+      met: readToEof,
+      text: {
+        ko: "read()가 빈 문자열(EOF)을 돌려줄 때까지 읽는다 (응답은 여러 조각으로 올 수 있다)",
+        en: "reads until read() returns '' (EOF): a response may come in several pieces",
+      },
     },
     {
       met: closedAfterRead,

@@ -37,5 +37,12 @@ export function measureOutcome(measure: OutcomeMeasure, result: RunResult): stri
         .filter((s) => measure.flags === undefined || s.flags === measure.flags);
       return String(counted.length);
     }
+    case 'close-trace': {
+      const between = segmentsOf(result.trace).filter(
+        (s) => s.arrives !== null && ((s.fromHost === measure.a && s.toHost === measure.b) || (s.fromHost === measure.b && s.toHost === measure.a)),
+      );
+      const first = between.findIndex((s) => s.flags.includes('F') || s.flags.includes('R'));
+      return first < 0 ? 'none' : between.slice(first).map((s) => s.flags).join(' ');
+    }
   }
 }

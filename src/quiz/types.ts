@@ -71,7 +71,9 @@ export type OutcomeMeasure =
   /** the final TCP state of the host's socket whose peer (or, for a listener, local) port is `port` ('CLOSED' once forgotten) */
   | {type: 'final-state'; host: string; port: number}
   /** how many segments went from one host to the other (either direction when `both`), optionally only those with these exact flags */
-  | {type: 'segment-count'; from: string; to: string; both?: boolean; flags?: string};
+  | {type: 'segment-count'; from: string; to: string; both?: boolean; flags?: string}
+  /** the flags of the segments between two hosts from the first FIN or RST on, in order, e.g. 'FA FA A' */
+  | {type: 'close-trace'; a: string; b: string};
 
 export interface PredictQuestion extends QuestionBase {
   kind: 'predict';

@@ -192,6 +192,8 @@ export interface WorldOptions {
   fdLimit?: number;
   /** add the built-in hosts (www.example.com:80, mail.example.com:25, echo.example.com:7, DNS) */
   builtins?: boolean;
+  /** the built-in web server's time to produce each response, in ms (default 0; the HTTP lab's "slow response") */
+  webThinkMs?: number;
 }
 
 /**

@@ -14,6 +14,8 @@ import {filesBelow} from '../files';
 const ROOT = path.resolve(__dirname, '../..');
 const SOURCES = ['docs', 'i18n', 'src'].flatMap((dir) => filesBelow(path.join(ROOT, dir), /\.(mdx?|tsx?|json|css)$/));
 SOURCES.push(path.join(ROOT, 'docusaurus.config.ts'), path.join(ROOT, 'sidebars.ts'));
+// the chapters show these programs with their Korean comments (src/remark/exampleFiles.ts)
+SOURCES.push(...filesBelow(path.join(ROOT, 'examples'), /\.(py|c)$/));
 
 /** Hangul syllables and jamo: the blocks the @font-face unicode-range gives to the font. */
 const isHangul = (cp: number) => (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3131 && cp <= 0x318e);

@@ -22,15 +22,16 @@ vi.mock('../../src/components/LiveCode/runnerFactory', () => ({
 afterEach(cleanup);
 
 describe('the lab\'s program as a runnable block', () => {
-  test('runs in the lab\'s world, with the round-trip time of the lab\'s run, and says so', async () => {
-    render(<CodePanel mode="http11-persistent" images={3} rttMs={240} />);
-    expect(screen.getByText(/240/)).toBeTruthy();
+  test('runs in the lab\'s world, with the round-trip time, loss and think time of the lab\'s run, and says so', async () => {
+    render(<CodePanel mode="http11-persistent" images={3} rttMs={240} conditions={{lossPct: 7, thinkMs: 150}} />);
+    expect(screen.getByText(/240밀리초, 패킷 손실 7%, 서버 처리 시간 150밀리초/)).toBeTruthy();
     await screen.findByRole('textbox', {name: '코드 편집기'}, {timeout: 15_000});
     await act(async () => {
       fireEvent.click(screen.getByRole('button', {name: '실행'}));
     });
     await vi.waitFor(() => expect(requests).toHaveLength(1));
-    const lab = labRequest('http11-persistent', 3, 240);
+    const lab = labRequest('http11-persistent', 3, 240, {lossPct: 7, thinkMs: 150});
+    expect(lab.world).toMatchObject({loss: 0.07, webThinkMs: 150});
     // a runnable block drops the code's trailing newline, as it does for every block
     expect(requests[0]).toEqual({...lab, code: lab.code.replace(/\n$/, '')});
   });

@@ -7,7 +7,7 @@
 import {afterEach, describe, expect, test, vi} from 'vitest';
 import {act, cleanup, fireEvent, render, screen, within} from '@testing-library/react';
 import {labMetrics} from '../../src/lab/metrics';
-import type {LabMode} from '../../src/lab/modes';
+import {LAB_MODES, type LabConditions} from '../../src/lab/modes';
 import type {ModeResult} from '../../src/components/HttpLab/labRun';
 import {http10Fetch} from './fixtures';
 
@@ -35,16 +35,15 @@ function sequentialTrace(n: number, d: number) {
   return segs;
 }
 
-const runLab = vi.fn<(images: number, rtt: number) => Promise<ModeResult[]>>();
+const runLab = vi.fn<(images: number, rtt: number, conditions?: LabConditions) => Promise<ModeResult[]>>();
 vi.mock('../../src/components/HttpLab/labRun', () => ({
-  runLab: (images: number, rtt: number) => runLab(images, rtt),
+  runLab: (images: number, rtt: number, conditions?: LabConditions) => runLab(images, rtt, conditions),
   disposeRunner: () => {},
 }));
 
 /** Every mode gets the given trace, except pipelined, which gets a single fetch (2 round trips). */
 function fakeResults(images: number, rtt: number): ModeResult[] {
-  const modes: LabMode[] = ['http10-sequential', 'http10-parallel', 'http11-persistent', 'http11-pipelined'];
-  return modes.map((mode) => ({
+  return LAB_MODES.map((mode) => ({
     mode,
     status: 'ok',
     metrics: labMetrics(mode === 'http11-pipelined' ? http10Fetch(60000, 0, rtt / 2).segments : sequentialTrace(images + 1, rtt / 2)),
@@ -65,10 +64,12 @@ async function renderLab() {
 }
 
 describe('HttpLab before a run', () => {
-  test('region, inputs, Run button and the results table with its four rows, by their exact names', async () => {
+  test('region, inputs, Run button and the results table with its five rows, by their exact names', async () => {
     const lab = await renderLab();
     expect(within(lab).getByRole('spinbutton', {name: '이미지 수'})).toHaveProperty('value', '5');
     expect(within(lab).getByRole('spinbutton', {name: '왕복 시간'})).toHaveProperty('value', '100');
+    expect(within(lab).getByRole('spinbutton', {name: '패킷 손실'})).toHaveProperty('value', '0');
+    expect(within(lab).getByRole('spinbutton', {name: '서버 처리 시간'})).toHaveProperty('value', '0');
     within(lab).getByRole('button', {name: '실행'});
     const table = within(lab).getByRole('table', {name: '결과'});
     within(table).getByRole('columnheader', {name: '연결'});
@@ -77,6 +78,7 @@ describe('HttpLab before a run', () => {
       'HTTP/1.0 순차',
       'HTTP/1.0 병렬',
       'HTTP/1.1 지속',
+      'HTTP/1.1 연결 6개',
       'HTTP/1.1 파이프라인',
     ]);
     expect(within(rows[0]).getAllByRole('cell').map((c) => c.textContent)).toEqual(['–', '–', '–', '–', '–']);
@@ -91,7 +93,7 @@ describe('HttpLab after Run', () => {
     // N = 2, RTT = 100: sequential gets 3 fetches of 4d = 200 ms each.
     fireEvent.change(within(lab).getByRole('spinbutton', {name: '이미지 수'}), {target: {value: '2'}});
     await act(async () => fireEvent.click(within(lab).getByRole('button', {name: '실행'})));
-    expect(runLab).toHaveBeenCalledWith(2, 100);
+    expect(runLab).toHaveBeenCalledWith(2, 100, {lossPct: 0, thinkMs: 0});
 
     const table = within(lab).getByRole('table', {name: '결과'});
     const sequential = within(table).getByRole('rowheader', {name: 'HTTP/1.0 순차'}).closest('tr')!;
@@ -134,7 +136,34 @@ describe('HttpLab after Run', () => {
 
     fireEvent.change(within(lab).getByRole('spinbutton', {name: '왕복 시간'}), {target: {value: '500'}});
     await act(async () => fireEvent.click(within(lab).getByRole('button', {name: '실행'})));
-    expect(runLab).toHaveBeenCalledWith(20, 500);
+    expect(runLab).toHaveBeenCalledWith(20, 500, {lossPct: 0, thinkMs: 0});
+  });
+
+  test('packet loss and server think time go to the run; out of range they stop it, like the other inputs', async () => {
+    runLab.mockImplementation(async (images, rtt) => fakeResults(images, rtt));
+    const lab = await renderLab();
+    const lossInput = within(lab).getByRole('spinbutton', {name: '패킷 손실'}) as HTMLInputElement;
+    const thinkInput = within(lab).getByRole('spinbutton', {name: '서버 처리 시간'}) as HTMLInputElement;
+    fireEvent.change(lossInput, {target: {value: '31'}});
+    await act(async () => fireEvent.click(within(lab).getByRole('button', {name: '실행'})));
+    expect(lossInput.validity.rangeOverflow).toBe(true);
+    fireEvent.change(lossInput, {target: {value: '10'}});
+    fireEvent.change(thinkInput, {target: {value: '-1'}});
+    await act(async () => fireEvent.click(within(lab).getByRole('button', {name: '실행'})));
+    expect(thinkInput.validity.rangeUnderflow).toBe(true);
+    expect(runLab).not.toHaveBeenCalled();
+    fireEvent.change(thinkInput, {target: {value: '250'}});
+    await act(async () => fireEvent.click(within(lab).getByRole('button', {name: '실행'})));
+    expect(runLab).toHaveBeenCalledWith(5, 100, {lossPct: 10, thinkMs: 250});
+    // every mode has its row, the browsers' way included
+    const table = within(lab).getByRole('table', {name: '결과'});
+    expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual([
+      'HTTP/1.0 순차',
+      'HTTP/1.0 병렬',
+      'HTTP/1.1 지속',
+      'HTTP/1.1 연결 6개',
+      'HTTP/1.1 파이프라인',
+    ]);
   });
 
   test('a connection label opens its sequence diagram', async () => {

@@ -25,7 +25,7 @@ function outcome(mode: LabMode, totalMs: number, connections: number, handshakes
 }
 
 const english: ExplainWords = {
-  modeName: (m) => ({'http10-sequential': 'HTTP/1.0 sequential', 'http10-parallel': 'HTTP/1.0 parallel', 'http11-persistent': 'HTTP/1.1 persistent', 'http11-pipelined': 'HTTP/1.1 pipelined'})[m],
+  modeName: (m) => ({'http10-sequential': 'HTTP/1.0 sequential', 'http10-parallel': 'HTTP/1.0 parallel', 'http11-persistent': 'HTTP/1.1 persistent', 'http11-six': 'HTTP/1.1 six connections', 'http11-pipelined': 'HTTP/1.1 pipelined'})[m],
   counts: ({connections, handshakes, roundTrips}) => `${connections} conn, ${handshakes} hs, ${roundTrips} rt`,
   time: (ms) => `${ms} ms`,
   faster: '{fast} was {ratio}× faster than {slow} ({fastTime} vs {slowTime}): {fastCounts} against {slowCounts}.',

@@ -14,13 +14,18 @@ import {describe, expect, test} from 'vitest';
 import {runInProcess} from '../../src/runner/run';
 import {labMetrics, type LabMetrics} from '../../src/lab/metrics';
 import {labRequest} from '../../src/lab/request';
-import {MAX_PARALLEL, type LabMode} from '../../src/lab/modes';
+import {CLEAN, LAB_MODES, MAX_PARALLEL, type LabConditions, type LabMode} from '../../src/lab/modes';
+import type {TraceEvent} from '../../src/sim/api';
 
-function runMode(mode: LabMode, images: number, rtt: number): LabMetrics {
-  const result = runInProcess(labRequest(mode, images, rtt));
+function runTrace(mode: LabMode, images: number, rtt: number, conditions: LabConditions = CLEAN): TraceEvent[] {
+  const result = runInProcess(labRequest(mode, images, rtt, conditions));
   expect(result.error, `${mode} N=${images} RTT=${rtt}`).toBeUndefined();
   expect(result.status).toBe('ok');
-  return labMetrics(result.trace);
+  return result.trace;
+}
+
+function runMode(mode: LabMode, images: number, rtt: number, conditions: LabConditions = CLEAN): LabMetrics {
+  return labMetrics(runTrace(mode, images, rtt, conditions));
 }
 
 /** (N, RTT) pairs: 1 image, a partial wave, exactly one wave of 6, one more than a wave, many, the maximum. */
@@ -75,6 +80,20 @@ describe.each(CASES)('a page with N = %i images, RTT = %i ms', (n, rtt) => {
     expect(m.totalMs).toBe((n + 2) * rtt);
   });
 
+  test('HTTP/1.1 six connections: the HTML on one, then up to 5 more; each takes the next image when free', () => {
+    // HTML: handshake + request, 2 R. Then the first connection, already open, asks for image 1 at once
+    // while min(N − 1, 5) new connections do their handshakes (1 R). After t more round trips the first
+    // connection has fetched t images and each new one t − 1, so all N are in after the smallest t with
+    // t + 5 (t − 1) ≥ N, i.e. t = ceil((N + 5) / 6) (for N = 1: t = 1). Total (2 + t) R.
+    const t = Math.ceil((n + 5) / 6);
+    const m = runMode('http11-six', n, rtt);
+    expect(m.connections).toHaveLength(Math.min(n, MAX_PARALLEL));
+    expect(m.handshakes).toBe(Math.min(n, MAX_PARALLEL));
+    expect(m.connections.reduce((sum, c) => sum + c.exchanges, 0)).toBe(resources);
+    expect(m.roundTrips).toBe(2 + t);
+    expect(m.totalMs).toBe((2 + t) * rtt);
+  });
+
   test('HTTP/1.1 pipelined: handshake, the HTML, then all image requests in one round trip (two past the initial window)', () => {
     // SYN → SYN-ACK (1 R), HTML request → HTML (1 R), the N requests leave together and the N responses
     // (one segment each) come back in order: in one round trip while they fit the server's initial
@@ -116,4 +135,64 @@ describe('segments follow the exchanges', () => {
     expect(pipelined).toBeLessThanOrEqual(persistent);
     expect(persistent).toBeLessThan(seq);
   });
+});
+
+describe('server think time T: pipelining waits for every response ahead (head-of-line blocking)', () => {
+  // The server works on one connection's requests one after another, each T long (WorldOptions.webThinkMs).
+  test.each([
+    [4, 100, 200],
+    [12, 50, 300],
+  ])('N = %i, RTT = %i ms, T = %i ms', (n, rtt, think) => {
+    const slow = {lossPct: 0, thinkMs: think};
+    // persistent: every one of the N + 1 exchanges costs R + T after the handshake
+    expect(runMode('http11-persistent', n, rtt, slow).totalMs).toBe((n + 2) * rtt + (n + 1) * think);
+    // pipelined: handshake R, HTML R + T, then the N requests arrive together and the last answer
+    // leaves N T later: 3 R + (N + 1) T
+    const pipelined = runMode('http11-pipelined', n, rtt, slow).totalMs;
+    expect(pipelined).toBe(3 * rtt + (n + 1) * think);
+    // six connections think in parallel: each connection does at most ceil((N + 5) / 6) images of
+    // R + T each, after the HTML (2 R + T) and one handshake (R) at most
+    const six = runMode('http11-six', n, rtt, slow).totalMs;
+    expect(six).toBeLessThanOrEqual(3 * rtt + think + Math.ceil((n + 5) / 6) * (rtt + think));
+    expect(six).toBeLessThan(pipelined);
+  });
+});
+
+describe('packet loss: the stack retransmits, and the lab\'s times include the wait', () => {
+  type Seg = Extract<TraceEvent, {kind: 'segment'}>;
+  const LOSS = {lossPct: 10, thinkMs: 0};
+  /** what costs time when lost: SYNs and segments with data (a lost pure ACK may be covered by the next one) */
+  const matters = (s: Seg) => s.len > 0 || s.flags.includes('S');
+  const key = (s: Seg) => `${s.src.ip}:${s.src.port}>${s.dst.ip}:${s.dst.port} ${s.flags.includes('S') ? 'S' : ''}${s.seq}`;
+
+  test.each(LAB_MODES.map((m) => [m]))('%s: every lost SYN or data segment is sent again; the program still gets the page', (mode) => {
+    const segs = runTrace(mode, 10, 100, LOSS).filter((e): e is Seg => e.kind === 'segment');
+    const lost = segs.filter((s) => s.arrives === null && matters(s));
+    for (const s of lost) {
+      // RFC 9293 §3.8.1: a segment not acknowledged is retransmitted, with the same sequence number
+      expect(segs.some((r) => r.id > s.id && key(r) === key(s) && r.arrives !== null), key(s)).toBe(true);
+    }
+  });
+
+  test('10 % loss over the five modes loses something (the check above is not empty)', () => {
+    const lostAny = LAB_MODES.some((mode) =>
+      runTrace(mode, 10, 100, LOSS).some((e) => e.kind === 'segment' && e.arrives === null && matters(e)),
+    );
+    expect(lostAny).toBe(true);
+  });
+
+  test.each([['http11-persistent'], ['http11-pipelined']] as [LabMode][])(
+    '%s (one connection: everything is on the critical path): a lost SYN or data segment costs at least the 200 ms minimum RTO',
+    (mode) => {
+      const clean = runMode(mode, 10, 100).totalMs;
+      for (const lossPct of [5, 10, 20]) {
+        const trace = runTrace(mode, 10, 100, {lossPct, thinkMs: 0});
+        const lostData = trace.some((e) => e.kind === 'segment' && e.arrives === null && matters(e));
+        const total = labMetrics(trace).totalMs;
+        // Linux's RTO floor is 200 ms (TCP_RTO_MIN); RFC 6298 (2.4) would even say 1 s
+        if (lostData) expect(total, `loss ${lossPct} %`).toBeGreaterThanOrEqual(clean + 200);
+        else expect(total).toBeGreaterThanOrEqual(clean);
+      }
+    },
+  );
 });

@@ -165,7 +165,7 @@ describe('saved progress', () => {
 
     expect((within(q).getByRole('radio', {name: '포트 번호의 다른 이름'}) as HTMLInputElement).checked).toBe(true);
     expect(q.textContent).toContain('오답');
-    expect(screen.getByText(/10문제 중 1문제 풀이, 0문제 정답/)).toBeTruthy();
+    expect(screen.getByText(new RegExp(`${quizFor('socket')!.questions.length}문제 중 1문제 풀이, 0문제 정답`))).toBeTruthy();
   });
 
   it('a corrupted entry is set aside with a visible notice instead of breaking the quiz', async () => {

@@ -14,8 +14,8 @@ const saved = {
   version: 1,
   answers: {
     'connect-web-port': {answer: '8080', attempts: 1, correct: false},
-    'connect-mail-port': {answer: '25', attempts: 1, correct: true},
-    'close-time-wait-seconds': {answer: '30', attempts: 2, correct: false},
+    'connect-parameters': {answer: 'ip-port', attempts: 1, correct: true},
+    'close-eaddrinuse-restart': {answer: 'zombie', attempts: 2, correct: false},
   },
 };
 
@@ -62,7 +62,7 @@ describe('retake wrong answers', () => {
     const groups = within(region).getAllByRole('group');
     expect(groups.map((g) => g.querySelector('legend')!.textContent)).toEqual([
       expect.stringContaining('웹 서버(HTTP)'),
-      expect.stringContaining('TIME-WAIT'),
+      expect.stringContaining('EADDRINUSE'),
     ]);
     const links = within(region).getAllByRole('link').map((a) => a.getAttribute('href'));
     expect(links).toEqual(['/docs/connect#well-known-ports', '/docs/close#time-wait']);

@@ -28,6 +28,15 @@ write(fd, 'GET /index.html HTTP/1.0\\r\\n\\r\\n');
 console.log(read(fd, 4096));`,
     ],
     ['writes without connecting', `const fd = socket();\nwrite(fd, 'GET / HTTP/1.0\\r\\n\\r\\n');\nclose(fd);`],
+    [
+      'reads once: a response may need several reads (chapter 4 reads until EOF)',
+      `const ip = resolve('www.example.com');
+const fd = socket();
+connect(fd, ip, 80);
+write(fd, 'GET /index.html HTTP/1.0\\r\\n\\r\\n');
+console.log(read(fd, 4096));
+close(fd);`,
+    ],
   ],
   'socket-three-twice-code': [
     ['closes the second socket instead of the first', `const a = socket();\nconst b = socket();\nclose(b);\nconsole.log(a, b);`],

@@ -31,6 +31,8 @@ const recordedIn: Record<string, string> = {
   'close-close-wait': 'close-then-read-eof (CLOSE-WAIT on the side that did not close)',
   'close-server-time-wait': 'http10-exchange / active-close-time-wait (TIME-WAIT on the side that closed first)',
   'close-rst': 'close-with-unread-data-rst (RST, then ECONNRESET)',
+  'close-three-segments':
+    'four-segment-close-trace (each FIN answered, four segments when the close waits) and packetdrill tcp_close_no_rst.pkt (a FIN after data is acknowledged up to 40 ms late, and close() then sends F. carrying that ACK)',
   'http-10-syn-count': 'handshake-trace (one SYN per connection)',
   'http-10-server-time-wait': 'http10-exchange (the server closes, the server holds TIME-WAIT)',
   'http-11-syn-count': 'http11-keepalive (two exchanges on one connection)',

@@ -90,6 +90,75 @@ describe('www.example.com:80 — HTTP/1.0 and HTTP/1.1', () => {
   });
 });
 
+describe('www.example.com:80 — the Host header (RFC 9112 §3.2)', () => {
+  // §3.2: "A server MUST respond with a 400 (Bad Request) status code to any HTTP/1.1 request message that lacks
+  // a Host header field and to any request message that contains more than one Host header field line".
+  it('answers an HTTP/1.1 request without Host with 400 Bad Request, and nothing after it', () => {
+    const {lab, fd} = web();
+    lab.write('client', fd, 'GET /index.html HTTP/1.1\r\n\r\nGET /logo.png HTTP/1.1\r\nHost: www.example.com\r\n\r\n');
+    const [res] = responses(lab, fd, 1);
+    expect(res.status).toBe('HTTP/1.1 400 Bad Request');
+    expect(lab.text('client', fd)).toBe(''); // the server closed: the second request got no answer
+  });
+
+  it('answers a request with two Host lines with 400, whatever its version', () => {
+    for (const version of ['HTTP/1.1', 'HTTP/1.0']) {
+      const {lab, fd} = web();
+      lab.write('client', fd, `GET / ${version}\r\nHost: www.example.com\r\nHost: other.example\r\n\r\n`);
+      expect(responses(lab, fd, 1)[0].status).toMatch(/^HTTP\/1\.1 400 /);
+    }
+  });
+
+  it('accepts the header in any letter case, and HTTP/1.0 without Host (Host is optional before 1.1)', () => {
+    let {lab, fd} = web();
+    lab.write('client', fd, 'GET /logo.png HTTP/1.1\r\nhOST: www.example.com\r\n\r\n');
+    expect(responses(lab, fd, 1)[0].status).toBe('HTTP/1.1 200 OK');
+    ({lab, fd} = web());
+    lab.write('client', fd, 'GET /logo.png HTTP/1.0\r\n\r\n');
+    expect(responses(lab, fd, 1)[0].status).toBe('HTTP/1.0 200 OK');
+  });
+});
+
+describe('www.example.com:80 — think time (WorldOptions.webThinkMs)', () => {
+  const LATENCY = 20;
+  const THINK = 300;
+  function slowWeb(): {lab: Lab; fd: number} {
+    const lab = new Lab({builtins: true, latencyMs: LATENCY, webThinkMs: THINK});
+    const fd = lab.socket('client');
+    lab.call('client', {call: 'connect', fd, addr: {ip: lab.w.resolve('client', 'www.example.com')!, port: 80}});
+    return {lab, fd};
+  }
+  const firstDataFromServer = (lab: Lab, from: number) =>
+    lab.segmentEvents(from).filter((e) => e.fromHost === 'www.example.com' && e.len > 0).map((e) => e.t);
+
+  it('a response leaves the server the think time after its request arrived', () => {
+    const {lab, fd} = slowWeb();
+    const m = lab.mark();
+    const sent = lab.w.now;
+    lab.write('client', fd, 'GET /logo.png HTTP/1.1\r\nHost: www.example.com\r\n\r\n');
+    responses(lab, fd, 1);
+    expect(firstDataFromServer(lab, m)[0]).toBe(sent + LATENCY + THINK);
+  });
+
+  it('pipelined requests are worked on one after another: the k-th response leaves k think times after they arrived', () => {
+    const {lab, fd} = slowWeb();
+    const m = lab.mark();
+    const sent = lab.w.now;
+    const req = (p: string) => `GET ${p} HTTP/1.1\r\nHost: www.example.com\r\n\r\n`;
+    lab.write('client', fd, req('/img/1.png') + req('/img/2.png') + req('/img/3.png'));
+    expect(responses(lab, fd, 3).map((r) => r.status)).toEqual(Array(3).fill('HTTP/1.1 200 OK'));
+    const starts = [...new Set(firstDataFromServer(lab, m))];
+    expect(starts).toEqual([1, 2, 3].map((k) => sent + LATENCY + k * THINK));
+  });
+
+  it('HTTP/1.0: the server closes only after its late response', () => {
+    const {lab, fd} = slowWeb();
+    lab.write('client', fd, 'GET /logo.png HTTP/1.0\r\n\r\n');
+    expect(responses(lab, fd, 1)[0].status).toBe('HTTP/1.0 200 OK');
+    expect(lab.text('client', fd)).toBe('');
+  });
+});
+
 describe('mail.example.com:25 and echo.example.com:7', () => {
   it('the mail server speaks first with its 220 greeting and answers HELO and QUIT', () => {
     const lab = new Lab({builtins: true});

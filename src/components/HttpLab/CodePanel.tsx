@@ -2,17 +2,18 @@
 import {useMemo, type ReactNode} from 'react';
 import LiveCode from '../LiveCode';
 import {labRequest} from '../../lab/request';
-import type {LabMode} from '../../lab/modes';
+import type {LabConditions, LabMode} from '../../lab/modes';
 import {modeName, text} from './strings';
 import styles from './styles.module.css';
 
-export default function CodePanel(props: {mode: LabMode; images: number; rttMs: number}): ReactNode {
-  // exactly what the lab runs for this mode: its program and its world (the round-trip time of the lab's run)
-  const {mode, images, rttMs} = props;
-  const request = useMemo(() => labRequest(mode, images, rttMs), [mode, images, rttMs]);
+export default function CodePanel(props: {mode: LabMode; images: number; rttMs: number; conditions: LabConditions}): ReactNode {
+  // exactly what the lab runs for this mode: its program and its world (round-trip time, loss, think time of the lab's run)
+  const {mode, images, rttMs, conditions} = props;
+  const {lossPct, thinkMs} = conditions;
+  const request = useMemo(() => labRequest(mode, images, rttMs, {lossPct, thinkMs}), [mode, images, rttMs, lossPct, thinkMs]);
   return (
     <div className={styles.codePanel}>
-      <p className={styles.codeNote}>{text.codeNote(rttMs)}</p>
+      <p className={styles.codeNote}>{text.codeNote(rttMs, lossPct, thinkMs)}</p>
       <LiveCode
         code={request.code}
         language="ts"

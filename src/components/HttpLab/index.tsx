@@ -12,10 +12,17 @@ import {
   IMAGES_MAX,
   IMAGES_MIN,
   LAB_MODES,
+  LOSS_MAX_PCT,
+  LOSS_MIN_PCT,
   RTT_MAX_MS,
   RTT_MIN_MS,
+  THINK_MAX_MS,
+  THINK_MIN_MS,
   clampImages,
+  clampLoss,
   clampRtt,
+  clampThink,
+  type LabConditions,
   type LabMode,
 } from '../../lab/modes';
 import {explain, fill, type ExplainWords} from '../../lab/explain';
@@ -29,6 +36,7 @@ const CodePanel = lazy(() => import('./CodePanel'));
 interface LabRun {
   images: number;
   rttMs: number;
+  conditions: LabConditions;
   results: ModeResult[];
 }
 
@@ -36,6 +44,8 @@ export default function HttpLab(): ReactNode {
   const isBrowser = useIsBrowser();
   const [images, setImages] = useState('5');
   const [rtt, setRtt] = useState('100');
+  const [loss, setLoss] = useState('0');
+  const [think, setThink] = useState('0');
   const [running, setRunning] = useState(false);
   const [run, setRun] = useState<LabRun | null>(null);
   /** what the live region says: the visible part, and the sentence that is already shown below the table */
@@ -62,17 +72,20 @@ export default function HttpLab(): ReactNode {
     if (running) return;
     const n = clampImages(Number(images));
     const rttMs = clampRtt(Number(rtt));
+    const conditions: LabConditions = {lossPct: clampLoss(Number(loss)), thinkMs: clampThink(Number(think))};
     setImages(String(n));
     setRtt(String(rttMs));
+    setLoss(String(conditions.lossPct));
+    setThink(String(conditions.thinkMs));
     setRunning(true);
     setFailure(null);
     setAnnouncement({visible: text.running()});
     try {
       const {runLab} = await import('./labRun');
       usedRunner.current = true;
-      const results = await runLab(n, rttMs);
+      const results = await runLab(n, rttMs, conditions);
       if (!mounted.current) return;
-      setRun({images: n, rttMs, results});
+      setRun({images: n, rttMs, conditions, results});
       setRuns((k) => k + 1);
       setAnnouncement({visible: text.done(), spoken: explain(results, words)});
     } catch (e) {
@@ -126,6 +139,40 @@ export default function HttpLab(): ReactNode {
           />
           <span id={`${ids}-rtt-unit`} className={styles.unit}>
             {text.rttUnit()}
+          </span>
+        </div>
+        <div className={styles.field}>
+          <label htmlFor={`${ids}-loss`}>{text.loss()}</label>
+          <input
+            id={`${ids}-loss`}
+            type="number"
+            inputMode="numeric"
+            min={LOSS_MIN_PCT}
+            max={LOSS_MAX_PCT}
+            step={1}
+            value={loss}
+            onChange={(e) => setLoss(e.target.value)}
+            aria-describedby={`${ids}-loss-unit`}
+          />
+          <span id={`${ids}-loss-unit`} className={styles.unit}>
+            {text.lossUnit()}
+          </span>
+        </div>
+        <div className={styles.field}>
+          <label htmlFor={`${ids}-think`}>{text.think()}</label>
+          <input
+            id={`${ids}-think`}
+            type="number"
+            inputMode="numeric"
+            min={THINK_MIN_MS}
+            max={THINK_MAX_MS}
+            step={50}
+            value={think}
+            onChange={(e) => setThink(e.target.value)}
+            aria-describedby={`${ids}-think-unit`}
+          />
+          <span id={`${ids}-think-unit`} className={styles.unit}>
+            {text.thinkUnit()}
           </span>
         </div>
         <button type="submit" className={`button button--primary ${styles.run}`} aria-disabled={running || undefined}>
@@ -182,6 +229,7 @@ export default function HttpLab(): ReactNode {
           {sentence}
         </p>
       ) : null}
+      <p className={styles.tls}>{text.tls()}</p>
 
       <div className={styles.modes}>
         {LAB_MODES.map((mode) => {
@@ -204,6 +252,7 @@ export default function HttpLab(): ReactNode {
                 mode={mode}
                 images={run?.images ?? clampImages(Number(images))}
                 rttMs={run?.rttMs ?? clampRtt(Number(rtt))}
+                conditions={run?.conditions ?? {lossPct: clampLoss(Number(loss)), thinkMs: clampThink(Number(think))}}
                 isBrowser={isBrowser}
               />
             </div>
@@ -215,7 +264,7 @@ export default function HttpLab(): ReactNode {
 }
 
 /** "코드 보기": the mode's program as a runnable block, loaded the first time it is opened. */
-function CodeDetails(props: {mode: LabMode; images: number; rttMs: number; isBrowser: boolean}) {
+function CodeDetails(props: {mode: LabMode; images: number; rttMs: number; conditions: LabConditions; isBrowser: boolean}) {
   const [open, setOpen] = useState(false);
   return (
     <details className={styles.code} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
@@ -226,7 +275,7 @@ function CodeDetails(props: {mode: LabMode; images: number; rttMs: number; isBro
       {open && props.isBrowser ? (
         <ErrorBoundary fallback={<p className={styles.error}>{text.loadError()}</p>}>
           <Suspense fallback={null}>
-            <CodePanel mode={props.mode} images={props.images} rttMs={props.rttMs} />
+            <CodePanel mode={props.mode} images={props.images} rttMs={props.rttMs} conditions={props.conditions} />
           </Suspense>
         </ErrorBoundary>
       ) : null}

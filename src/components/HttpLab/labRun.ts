@@ -5,7 +5,7 @@
  */
 import {inspectAt, type SegmentRow} from '../../runner/inspect';
 import type {RunError, RunRequest, RunResult, RunStatus} from '../../runner/types';
-import {LAB_MODES, type LabMode} from '../../lab/modes';
+import {CLEAN, LAB_MODES, type LabConditions, type LabMode} from '../../lab/modes';
 import {labMetrics, type LabMetrics} from '../../lab/metrics';
 import {labRequest} from '../../lab/request';
 
@@ -40,12 +40,12 @@ export function disposeRunner(): void {
   runner = null;
 }
 
-/** Runs the four programs one after another (one worker) and measures each. */
-export async function runLab(images: number, rttMs: number): Promise<ModeResult[]> {
+/** Runs the five programs one after another (one worker) and measures each. */
+export async function runLab(images: number, rttMs: number, conditions: LabConditions = CLEAN): Promise<ModeResult[]> {
   const r = await getRunner();
   const out: ModeResult[] = [];
   for (const mode of LAB_MODES) {
-    const result = await r.run(labRequest(mode, images, rttMs));
+    const result = await r.run(labRequest(mode, images, rttMs, conditions));
     const metrics = labMetrics(result.trace);
     const ids = new Set(metrics.connections.flatMap((c) => c.segmentIds));
     const segments = new Map<number, SegmentRow>();

@@ -14,6 +14,8 @@ export function modeName(mode: LabMode): string {
       return translate({id: 'httplab.mode.http10Parallel', message: 'HTTP/1.0 병렬'});
     case 'http11-persistent':
       return translate({id: 'httplab.mode.http11Persistent', message: 'HTTP/1.1 지속'});
+    case 'http11-six':
+      return translate({id: 'httplab.mode.http11Six', message: 'HTTP/1.1 연결 6개'});
     case 'http11-pipelined':
       return translate({id: 'httplab.mode.http11Pipelined', message: 'HTTP/1.1 파이프라인'});
   }
@@ -27,6 +29,8 @@ export function modeHint(mode: LabMode): string {
       return translate({id: 'httplab.hint.http10Parallel', message: '자원마다 새 연결, 최대 6개를 동시에'});
     case 'http11-persistent':
       return translate({id: 'httplab.hint.http11Persistent', message: '연결 하나로 요청을 하나씩'});
+    case 'http11-six':
+      return translate({id: 'httplab.hint.http11Six', message: '브라우저가 실제로 하는 방식: 지속 연결을 최대 6개 열고, 연결마다 요청을 하나씩'});
     case 'http11-pipelined':
       return translate({id: 'httplab.hint.http11Pipelined', message: '연결 하나로 이미지 요청을 한꺼번에'});
   }
@@ -51,14 +55,26 @@ export const text = {
     translate({
       id: 'httplab.intro',
       message:
-        '이미지 수와 왕복 시간을 정하고 실행하면, 같은 페이지(HTML 하나와 이미지 N개)를 네 가지 방식으로 가져오는 실제 클라이언트 프로그램이 시뮬레이터의 웹 서버 www.example.com을 상대로 실행됩니다.',
+        '이미지 수와 왕복 시간, 패킷 손실과 서버 처리 시간을 정하고 실행하면, 같은 페이지(HTML 하나와 이미지 N개)를 다섯 가지 방식으로 가져오는 실제 클라이언트 프로그램이 시뮬레이터의 웹 서버 www.example.com을 상대로 실행됩니다.',
     }),
   images: () => translate({id: 'httplab.images', message: '이미지 수'}),
   rtt: () => translate({id: 'httplab.rtt', message: '왕복 시간'}),
   rttUnit: () => translate({id: 'httplab.rttUnit', message: '밀리초 (클라이언트와 서버 사이 편도 지연은 그 절반)'}),
   imagesUnit: () => translate({id: 'httplab.imagesUnit', message: '개 (1–20)'}),
+  loss: () => translate({id: 'httplab.loss', message: '패킷 손실'}),
+  lossUnit: () =>
+    translate({id: 'httplab.lossUnit', message: '% (0–30, 잃어버린 세그먼트는 스택이 다시 보냅니다)'}),
+  think: () => translate({id: 'httplab.think', message: '서버 처리 시간'}),
+  thinkUnit: () =>
+    translate({id: 'httplab.thinkUnit', message: '밀리초 (0–1000, 응답마다; 한 연결의 요청은 차례로 처리됩니다)'}),
+  tls: () =>
+    translate({
+      id: 'httplab.tls',
+      message:
+        '실제 웹은 대부분 HTTPS라서, 새 연결마다 TCP 핸드셰이크 뒤에 TLS 핸드셰이크가 왕복을 더 씁니다: TLS 1.3은 1 RTT, TLS 1.2는 2 RTT. 그만큼 새 연결이 더 비싸집니다(이 실험실의 시간에는 들어 있지 않습니다).',
+    }),
   run: () => translate({id: 'httplab.run', message: '실행'}),
-  running: () => translate({id: 'httplab.running', message: '네 가지 방식을 실행하는 중…'}),
+  running: () => translate({id: 'httplab.running', message: '다섯 가지 방식을 실행하는 중…'}),
   done: () => translate({id: 'httplab.done', message: '실행을 마쳤습니다.'}),
   failed: () => translate({id: 'httplab.failed', message: '실행하지 못했습니다: {message}'}),
   modeFailed: () => translate({id: 'httplab.modeFailed', message: '{mode}: 프로그램이 끝나지 못했습니다 ({message}).'}),
@@ -89,13 +105,14 @@ export const text = {
   axis: () => translate({id: 'httplab.axis', message: '가상 시간 (ms), 첫 SYN부터'}),
   legend: () => translate({id: 'httplab.legend', message: '범례'}),
   showCode: () => translate({id: 'httplab.showCode', message: '코드 보기'}),
-  codeNote: (rttMs: number) =>
+  codeNote: (rttMs: number, lossPct: number, thinkMs: number) =>
     translate(
       {
         id: 'httplab.codeNote',
-        message: '실험실이 실행하는 프로그램 그대로입니다. 고쳐서 여기서 실행해 볼 수 있습니다 (실험실과 같은 왕복 시간 {rtt}밀리초로 실행됩니다).',
+        message:
+          '실험실이 실행하는 프로그램 그대로입니다. 고쳐서 여기서 실행해 볼 수 있습니다 (실험실과 같은 조건으로 실행됩니다: 왕복 시간 {rtt}밀리초, 패킷 손실 {loss}%, 서버 처리 시간 {think}밀리초).',
       },
-      {rtt: rttMs},
+      {rtt: rttMs, loss: lossPct, think: thinkMs},
     ),
   loadError: () =>
     translate({id: 'httplab.loadError', message: '이 부분을 불러오지 못했습니다. 표의 숫자는 그대로 읽을 수 있습니다.'}),
@@ -106,7 +123,7 @@ export const text = {
         '{fast} 방식이 {slow} 방식보다 {ratio}배 빨랐습니다({fastTime} 대 {slowTime}). {fast} 방식은 {fastCounts}이면 충분했지만 {slow} 방식은 {slowCounts}이 필요했습니다.',
     }),
   explainTied: () => translate({id: 'httplab.explain.tied', message: '{modes} 방식도 같은 시간에 끝났습니다.'}),
-  explainAllSame: () => translate({id: 'httplab.explain.allSame', message: '네 방식 모두 약 {time}로 같았습니다.'}),
+  explainAllSame: () => translate({id: 'httplab.explain.allSame', message: '모든 방식이 약 {time}로 같았습니다.'}),
   explainCounts: () => translate({id: 'httplab.explain.counts', message: '{connections}, {handshakes}, {roundTrips}'}),
   countConnections: () => translate({id: 'httplab.count.connections', message: '연결 {count}개'}),
   countHandshakes: () => translate({id: 'httplab.count.handshakes', message: '핸드셰이크 {count}번'}),

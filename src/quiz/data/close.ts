@@ -23,14 +23,14 @@ export const closeQuiz: ChapterQuiz = {
             en: 'The pipe between the sockets is separated (`FIN`) and the socket destroyed; the descriptor number is free at once',
           },
         },
-        {id: 'data-only', text: {ko: '소켓은 그대로 두고 받은 데이터만 지운다', en: 'Only the received data is deleted; the socket stays'}},
+        {id: 'rst', text: {ko: '`RST`를 보내 연결을 그 자리에서 끊는다. 보내던 데이터도 버린다', en: 'It sends `RST` and drops the connection on the spot, unsent data included'}},
         {id: 'wait-server', text: {ko: '서버가 먼저 끊을 때까지 아무 일도 일어나지 않는다', en: 'Nothing happens until the server closes first'}},
         {id: 'keep-fd', text: {ko: '디스크립터는 다음 연결을 위해 계속 유지된다', en: 'The descriptor stays reserved for the next connection'}},
       ],
       correct: 'separate-destroy',
       explanation: {
-        ko: '`close()`는 연결을 끊어요. 스택이 `FIN`을 보내 파이프를 분리하고, 애플리케이션 쪽에서는 소켓이 사라져 디스크립터 번호가 비어요.',
-        en: '`close()` disconnects: the stack sends `FIN` to separate the pipe, and on the application’s side the socket is gone and its number free.',
+        ko: '`close()`는 연결을 끊어요. 스택이 `FIN`을 보내 파이프를 분리하고, 애플리케이션 쪽에서는 소켓이 사라져 디스크립터 번호가 비어요. 이미 쓴 데이터는 `FIN`보다 먼저 나가요. `RST`는 읽지 않은 데이터가 남은 경우 같은 특별한 때만 나가요(아래 참고).',
+        en: '`close()` disconnects: the stack sends `FIN` to separate the pipe, and on the application’s side the socket is gone and its number free. Data already written still goes out before the `FIN`; an `RST` comes only in special cases (unread data, see below).',
       },
     },
     {
@@ -166,17 +166,48 @@ on('server', () => close(conn));
       },
     },
     {
-      id: 'close-time-wait-seconds',
-      kind: 'short',
+      id: 'close-eaddrinuse-restart',
+      kind: 'single',
       section: 'close#time-wait',
       notePoints: [],
-      prompt: {ko: '리눅스에서 `TIME-WAIT`는 몇 초 동안 유지되나요?', en: 'How many seconds does `TIME-WAIT` last on Linux?'},
-      accept: ['60', '60초', '60 seconds', '60 s', '60s', '60 sec', '1분', '1 minute', 'one minute'],
-      solution: {ko: '60초', en: '60 seconds'},
-      inputMode: 'numeric',
+      prompt: {
+        ko: '클라이언트들과 연결된 서버를 멈추고 곧바로 다시 띄웠더니 `bind()`가 `EADDRINUSE`로 실패해요. 옛 프로세스는 이미 끝났어요. 왜 그렇고, 무엇이 해결책인가요?',
+        en: 'You stop a server that had clients connected and start it again at once: `bind()` fails with `EADDRINUSE`. The old process has exited. Why, and what is the fix?',
+      },
+      choices: [
+        {
+          id: 'time-wait-reuseaddr',
+          text: {
+            ko: '옛 서버가 먼저 끊은 연결들이 `TIME-WAIT`로 그 포트를 잡고 있다. 리슨 소켓에 `bind()` 전에 `SO_REUSEADDR`를 켠다 (리눅스는 옛 소켓과 새 소켓 모두에 켜져 있어야 하니 처음부터 켜 둔다)',
+            en: 'The connections the old server closed first hold the port in `TIME-WAIT`. Set `SO_REUSEADDR` on the listening socket before `bind()` (Linux wants it on both the old and the new socket, so always set it)',
+          },
+        },
+        {
+          id: 'zombie',
+          text: {
+            ko: '옛 프로세스가 아직 포트를 쥐고 있다. `kill -9`로 확실히 끝내야 한다',
+            en: 'The old process still holds the port; finish it for sure with `kill -9`',
+          },
+        },
+        {
+          id: 'port-zero',
+          text: {
+            ko: '포트 번호를 0으로 바꿔 `bind()`하면 된다',
+            en: 'Bind to port 0 instead',
+          },
+        },
+        {
+          id: 'clients-close',
+          text: {
+            ko: '클라이언트들이 아직 연결을 닫지 않았다. 클라이언트가 모두 `close()`할 때까지 기다려야 한다',
+            en: 'The clients have not closed yet; wait until every client calls `close()`',
+          },
+        },
+      ],
+      correct: 'time-wait-reuseaddr',
       explanation: {
-        ko: '리눅스는 `TIME-WAIT`를 60초 동안 유지해요. RFC는 이 시간을 세그먼트의 최대 수명(MSL)의 두 배로 정해요.',
-        en: 'Linux keeps `TIME-WAIT` for 60 seconds; the RFC defines it as twice the maximum segment lifetime (MSL).',
+        ko: '먼저 끊은 쪽이 `TIME-WAIT`에 남아요. 서버가 먼저 끊었다면 서버의 주소와 포트가 60초 동안 잡혀 있어서, `SO_REUSEADDR` 없는 `bind()`는 `EADDRINUSE`가 돼요. 프로세스는 이미 없으니 `kill`할 것도 없고, 포트 0은 커널이 아무 포트나 고르게 해서 클라이언트가 서버를 찾을 수 없어요. "내 컴퓨터에서 해 보기"의 프로그램이 이것을 그대로 보여 줘요.',
+        en: 'The side that closed first stays in `TIME-WAIT`. When the server closed first, its address and port are held for 60 s, so a `bind()` without `SO_REUSEADDR` gets `EADDRINUSE`. The process is gone, so there is nothing to kill, and port 0 lets the kernel pick any port, where clients cannot find the server. The program in "Try it on your machine" shows exactly this.',
       },
     },
     {
@@ -199,6 +230,81 @@ close(fd);                         // ④ client closes`,
       explanation: {
         ko: '먼저 끊은 서버는 `FIN-WAIT-1` → `FIN-WAIT-2`를 지나, 클라이언트의 `FIN`에 마지막 `ACK`를 보내고 `TIME-WAIT`에 남아요. 클라이언트는 `CLOSE-WAIT` → `LAST-ACK`를 거쳐 사라져요.',
         en: 'The server closed first: `FIN-WAIT-1`, `FIN-WAIT-2`, then it sends the last `ACK` for the client’s `FIN` and stays in `TIME-WAIT`. The client went `CLOSE-WAIT` → `LAST-ACK` and is gone.',
+      },
+    },
+    {
+      id: 'close-three-segments',
+      kind: 'predict',
+      section: 'close#four-steps',
+      notePoints: [],
+      prompt: {
+        ko: '요청과 응답을 한 번 주고받은 뒤 클라이언트가 먼저 `close()`하고, 서버는 그 `FIN`이 도착하자마자(40 ms 안에) `close()`해요. 첫 `FIN`부터 오가는 세그먼트는 어떻게 될까요?',
+        en: 'After one request and response, the client closes first, and the server closes as soon as that `FIN` arrives (within 40 ms). Which segments go back and forth from the first `FIN` on?',
+      },
+      program: `${listenAndConnect}
+write(fd, 'GET / HTTP/1.1\\r\\nHost: server\\r\\n\\r\\n');
+on('server', () => { read(conn, 100); write(conn, 'HTTP/1.1 200 OK\\r\\n\\r\\n'); });
+read(fd, 100);
+close(fd);                          // client: FIN
+sleep(10);                          // the FIN reaches the server (5 ms)
+on('server', () => close(conn));    // server closes at once`,
+      measure: {type: 'close-trace', a: 'client', b: 'server'},
+      expected: 'FA FA A',
+      options: ['FA A FA A', 'FA FA A', 'FA A FA', 'FA R'],
+      optionLabels: {
+        'FA A FA A': {ko: 'FIN, ACK, FIN, ACK', en: 'FIN, ACK, FIN, ACK'},
+        'FA FA A': {ko: 'FIN, FIN+ACK, ACK', en: 'FIN, FIN+ACK, ACK'},
+        'FA A FA': {ko: 'FIN, ACK, FIN (마지막 ACK 없음)', en: 'FIN, ACK, FIN (no last ACK)'},
+        'FA R': {ko: 'FIN, 그리고 RST', en: 'FIN, then RST'},
+      },
+      explanation: {
+        ko: '리눅스는 받은 `FIN`의 ACK를 곧바로 보내지 않고 잠시(최소 40 ms) 미뤄요. 그 사이에 서버가 `close()`하면 미뤄 둔 ACK가 서버의 `FIN`에 함께 실려 가서 세그먼트가 세 개예요: `FIN` → `FIN+ACK` → `ACK`. 서버가 더 늦게 닫으면 ACK가 따로 나가 네 개가 돼요. 마지막 `ACK`는 어느 쪽이든 꼭 있어요. 그래야 서버의 `FIN`이 도착했다는 것을 서버가 알아요.',
+        en: 'Linux does not acknowledge a received `FIN` at once but delays the ACK a little (40 ms at least). When the server closes in the meantime, the delayed ACK rides on the server’s `FIN`, giving three segments: `FIN` → `FIN+ACK` → `ACK`. When the server closes later, the ACK leaves alone and there are four. The last `ACK` is always there: it tells the server its `FIN` arrived.',
+      },
+    },
+    {
+      id: 'close-close-wait-leak',
+      kind: 'single',
+      section: 'close#on-your-machine',
+      notePoints: [],
+      prompt: {
+        ko: '서버에서 `ss -tan`을 보니 `CLOSE-WAIT` 연결이 3,000개이고 계속 늘어나요. 무엇이 버그인가요?',
+        en: '`ss -tan` on a server shows 3,000 connections in `CLOSE-WAIT`, and the number keeps growing. What is the bug?',
+      },
+      choices: [
+        {
+          id: 'server-never-closes',
+          text: {
+            ko: '서버 프로그램이 `read()`가 EOF를 돌려준 뒤에도 그 소켓을 `close()`하지 않는다 (디스크립터가 샌다)',
+            en: 'The server program does not `close()` a socket after its `read()` returned EOF (it leaks descriptors)',
+          },
+        },
+        {
+          id: 'clients-never-close',
+          text: {
+            ko: '클라이언트들이 연결을 닫지 않고 떠났다',
+            en: 'The clients went away without closing their connections',
+          },
+        },
+        {
+          id: 'time-wait-too-long',
+          text: {
+            ko: '`TIME-WAIT`가 너무 길다. 커널 설정으로 줄여야 한다',
+            en: '`TIME-WAIT` is too long; shorten it in the kernel settings',
+          },
+        },
+        {
+          id: 'lost-acks',
+          text: {
+            ko: '네트워크가 마지막 `ACK`를 잃어버리고 있다',
+            en: 'The network is losing the last `ACK`s',
+          },
+        },
+      ],
+      correct: 'server-never-closes',
+      explanation: {
+        ko: '`CLOSE-WAIT`는 상대가 보낸 `FIN`을 받았고, 이제 내 프로그램이 `close()`하기를 기다리는 상태예요. 클라이언트는 이미 닫았어요. 이 상태는 시간이 지나도 저절로 끝나지 않으니, 늘어나기만 한다면 서버 코드가 EOF를 보고도 닫지 않는 거예요. `TIME-WAIT`는 먼저 닫은 쪽의 상태라 여기와 상관없어요.',
+        en: '`CLOSE-WAIT` means the peer’s `FIN` arrived and the connection now waits for our program to `close()`: the clients did close. No timer ends this state, so a growing count means the server code sees EOF and never closes. `TIME-WAIT` belongs to the side that closed first and has nothing to do with it.',
       },
     },
     {

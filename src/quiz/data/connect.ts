@@ -69,8 +69,8 @@ export const connectQuiz: ChapterQuiz = {
           },
         },
         {id: 'stdin', text: {ko: '3번은 언제나 표준 입력이라서', en: 'Because 3 is always standard input'}},
-        {id: 'secret', text: {ko: '디스크립터는 암호로 보호되어 있어서', en: 'Because descriptors are protected by a password'}},
-        {id: 'too-big', text: {ko: '디스크립터가 세그먼트에 담기에는 너무 커서', en: 'Because descriptors are too large to fit in a segment'}},
+        {id: 'root', text: {ko: '다른 프로세스의 디스크립터를 쓰려면 관리자(root) 권한이 필요해서', en: 'Because naming another process’s descriptor needs administrator (root) rights'}},
+        {id: 'restart', text: {ko: '서버가 다시 시작할 때마다 번호가 바뀌어서, 포트가 더 안정적이라서', en: 'Because the number changes whenever the server restarts, and a port is more stable'}},
       ],
       correct: 'private',
       explanation: {
@@ -90,20 +90,6 @@ export const connectQuiz: ChapterQuiz = {
       explanation: {
         ko: '서버의 포트 번호는 애플리케이션 종류마다 미리 정해 둔 값을 써요. 그래서 브라우저는 묻지 않고도 80번으로 접속해요.',
         en: 'Server ports are fixed in advance per kind of application, which is why a browser connects to 80 without asking.',
-      },
-    },
-    {
-      id: 'connect-mail-port',
-      kind: 'short',
-      section: 'connect#well-known-ports',
-      notePoints: ['well-known-ports'],
-      prompt: {ko: '메일 서버(SMTP)는 보통 몇 번 포트를 쓰나요?', en: 'Which port does a mail server (SMTP) usually use?'},
-      accept: ['25', '25번', '25번 포트', '포트 25', 'port 25'],
-      solution: {ko: '25', en: '25'},
-      inputMode: 'numeric',
-      explanation: {
-        ko: '웹은 80, 메일 전송(SMTP)은 25처럼 서비스마다 잘 알려진 포트가 정해져 있어요.',
-        en: 'Each service has its well-known port: 80 for the web, 25 for mail transfer (SMTP).',
       },
     },
     {
@@ -263,6 +249,39 @@ close(fd);`,
       explanation: {
         ko: '스택은 디스크립터가 가리키는 소켓에 상대의 주소를 적고 핸드셰이크를 해요. 이름을 IP 주소로 바꾸는 일은 그 전에 리졸버가 해요.',
         en: 'The stack writes the peer’s address into the socket the descriptor names and runs the handshake; turning the name into an address was the resolver’s job, before.',
+      },
+    },
+    {
+      id: 'connect-refused-vs-timeout',
+      kind: 'single',
+      section: 'connect#on-your-machine',
+      notePoints: [],
+      prompt: {
+        ko: '`tcpdump`에 내 프로그램이 보낸 `[S]`와 그 답 `[R.]`이 보여요. `connect()`는 어떻게 되나요?',
+        en: '`tcpdump` shows the `[S]` your program sent and an `[R.]` coming back. What does `connect()` do?',
+      },
+      choices: [
+        {id: 'refused', text: {ko: '곧바로 `ECONNREFUSED`로 실패한다', en: 'It fails at once with `ECONNREFUSED`'}},
+        {
+          id: 'timeout',
+          text: {
+            ko: '`SYN`을 몇 번 더 보내며 기다리다가 결국 `ETIMEDOUT`으로 실패한다',
+            en: 'It sends the `SYN` a few more times, waits, and finally fails with `ETIMEDOUT`',
+          },
+        },
+        {id: 'addrinuse', text: {ko: '그 포트를 누가 쓰고 있어서 `EADDRINUSE`로 실패한다', en: 'It fails with `EADDRINUSE`: someone uses that port'}},
+        {
+          id: 'later-write',
+          text: {
+            ko: '성공하고, 나중에 첫 `write()`가 실패한다',
+            en: 'It succeeds, and the first `write()` fails later',
+          },
+        },
+      ],
+      correct: 'refused',
+      explanation: {
+        ko: 'RST는 "그 포트에서 기다리는 소켓이 없다"는 분명한 대답이라 `connect()`는 바로 `ECONNREFUSED`로 실패해요. 아무 대답도 오지 않을 때(방화벽이 `SYN`을 버릴 때)는 다시 보내며 기다리다 `ETIMEDOUT`이 돼요. `EADDRINUSE`는 내 쪽 `bind()`의 오류예요.',
+        en: 'An RST is a clear answer, "no socket waits on that port", so `connect()` fails at once with `ECONNREFUSED`. When no answer comes at all (a firewall drops the `SYN`), the stack resends and waits, ending in `ETIMEDOUT`. `EADDRINUSE` is an error of our own `bind()`.',
       },
     },
   ],

@@ -50,8 +50,8 @@ export const httpQuiz: ChapterQuiz = {
       section: 'http#page-has-many-resources',
       notePoints: ['http10-repeats'],
       prompt: {
-        ko: '`/index.html` 안에 이미지가 두 개(`<img>` 두 개) 있어요. 이 페이지를 다 보여 주려면 HTTP 요청이 몇 번 필요한가요?',
-        en: '`/index.html` contains two images (two `<img>` tags). How many HTTP requests does it take to show the whole page?',
+        ko: '`/index.html`에는 서로 다른 이미지를 가리키는 `<img>` 태그 두 개가 있고, 다른 자원(CSS, 스크립트, 아이콘)은 없어요. 브라우저에 저장해 둔 것도 없어요. 이 페이지를 다 보여 주려면 브라우저가 `GET` 요청을 몇 번 보내나요?',
+        en: '`/index.html` has two `<img>` tags pointing to two different images and no other resources (no CSS, scripts or icon), and the browser has nothing cached. How many `GET` requests does the browser send to show the whole page?',
       },
       accept: ['3', '3번', '세 번', '3개', 'three', '3 requests'],
       solution: {ko: '3 (HTML 하나 + 이미지 둘)', en: '3 (the HTML plus two images)'},
@@ -77,7 +77,7 @@ export const httpQuiz: ChapterQuiz = {
         },
         {id: 'one-connection', text: {ko: '연결 하나로 모두 받았다', en: 'All over one connection'}},
         {id: 'embedded', text: {ko: '이미지가 HTML 안에 들어 있어 요청 한 번이면 됐다', en: 'Images were inside the HTML, so one request was enough'}},
-        {id: 'udp', text: {ko: '이미지는 연결 없이 UDP로 받았다', en: 'Images came over UDP, without a connection'}},
+        {id: 'per-page', text: {ko: '페이지마다 연결 하나: HTML과 그 이미지를 받은 뒤 끊었다', en: 'One connection per page: the HTML and its images, then a disconnect'}},
       ],
       correct: 'separately',
       explanation: {
@@ -154,8 +154,8 @@ export const httpQuiz: ChapterQuiz = {
           },
         },
         {id: 'udp', text: {ko: '자원마다 UDP로 병렬 전송', en: 'Sending each resource over UDP in parallel'}},
-        {id: 'compress', text: {ko: '이미지를 HTML 안에 압축해 넣기', en: 'Compressing images into the HTML'}},
-        {id: 'two-fds', text: {ko: '연결마다 디스크립터를 두 개씩 쓰기', en: 'Two descriptors per connection'}},
+        {id: 'push', text: {ko: '서버가 요청받지 않은 이미지도 HTML과 함께 먼저 보내 주기', en: 'The server sending the images along with the HTML before they are asked for'}},
+        {id: 'pipelining-default', text: {ko: '모든 브라우저가 기본으로 쓰는 파이프라이닝', en: 'Pipelining, used by every browser by default'}},
       ],
       correct: 'persistent',
       explanation: {
@@ -255,7 +255,7 @@ export const httpQuiz: ChapterQuiz = {
           id: 'multiplex',
           text: {ko: '요청과 응답을 섞어서 아무 순서로나 보내는 것', en: 'Interleaving requests and responses in any order'},
         },
-        {id: 'pipe', text: {ko: '두 소켓 사이의 파이프를 두 개로 늘리는 것', en: 'Doubling the pipe between two sockets'}},
+        {id: 'split', text: {ko: '큰 응답 하나를 여러 연결로 나눠 보내는 것', en: 'Splitting one large response over several connections'}},
       ],
       correct: 'back-to-back',
       explanation: {
@@ -282,12 +282,12 @@ export const httpQuiz: ChapterQuiz = {
         },
         {id: 'http10', text: {ko: 'HTTP/1.0으로 돌아갔다', en: 'Went back to HTTP/1.0'}},
         {id: 'one-at-a-time', text: {ko: '한 번에 자원 하나만 받는다', en: 'Fetch one resource at a time'}},
-        {id: 'udp', text: {ko: '이미지를 UDP로 받는다', en: 'Fetch images over UDP'}},
+        {id: 'http2-at-once', text: {ko: '곧바로 HTTP/2로 넘어갔다', en: 'Moved to HTTP/2 straight away'}},
       ],
       correct: 'six',
       explanation: {
-        ko: '브라우저는 서버 하나에 보통 6개까지 연결을 열어 나눠 받아요. 기다림은 줄지만, 연결마다 핸드셰이크와 느린 시작이 따로 있어요.',
-        en: 'Browsers open up to about 6 connections per server and share the work; waiting drops, but each connection has its own handshake and slow start.',
+        ko: '브라우저는 서버 하나에 보통 6개까지 연결을 열어 나눠 받아요. 기다림은 줄지만, 연결마다 핸드셰이크와 느린 시작이 따로 있어요. HTTP/2(2015년)는 한참 뒤의 일이고, 그 전까지 오랫동안 페이지는 HTTP/1.1 연결 6개로 받았어요.',
+        en: 'Browsers open up to about 6 connections per server and share the work; waiting drops, but each connection has its own handshake and slow start. HTTP/2 (2015) came much later; for years six HTTP/1.1 connections were how pages loaded.',
       },
     },
     {
@@ -305,6 +305,23 @@ export const httpQuiz: ChapterQuiz = {
       explanation: {
         ko: 'HTTP/1.1 요청(`Host` 헤더 포함)을 한 연결에 차례로 보내고, 응답마다 `Content-Length`만큼 읽어요. EOF까지 읽으면 영원히 기다리니 조심하세요. 다 받은 뒤에 `close()`해요.',
         en: 'Send HTTP/1.1 requests (with a `Host` header) one after another on one connection and read each response by its `Content-Length`; reading until EOF would wait forever. Close when done.',
+      },
+    },
+    {
+      id: 'http-10-round-trips-ms',
+      kind: 'short',
+      section: 'http#on-your-machine',
+      notePoints: [],
+      prompt: {
+        ko: '서버까지 왕복 시간(RTT)이 40 ms예요. HTML 하나와 이미지 3개를 HTTP/1.0으로 하나씩 차례로 받으면(자원마다 새 연결) 첫 `SYN`부터 마지막 응답이 도착할 때까지 몇 ms 걸릴까요? 서버의 처리 시간은 0이고, 요청과 응답은 세그먼트 하나에 들어가요.',
+        en: 'The round-trip time (RTT) to the server is 40 ms. Fetching one HTML file and 3 images with HTTP/1.0, one after another (a new connection each), how many ms pass from the first `SYN` to the arrival of the last response? The server takes no time, and each request and response fits one segment.',
+      },
+      accept: ['320', '320ms', '320 ms', '320밀리초'],
+      solution: {ko: '320 ms (자원 4개 × 2 RTT × 40 ms)', en: '320 ms (4 resources × 2 RTT × 40 ms)'},
+      inputMode: 'numeric',
+      explanation: {
+        ko: '자원마다 핸드셰이크 1 RTT와 요청·응답 1 RTT, 모두 2 RTT가 들어요. 자원이 4개이니 8 RTT, 곧 8 × 40 = 320 ms예요. HTTP/1.1 지속 연결이라면 핸드셰이크 1번에 요청·응답 4번, 5 RTT = 200 ms예요. 이 장의 HTTP 실험실에서 이미지 3개, 왕복 시간 40으로 확인해 보세요.',
+        en: 'Each resource costs 2 RTT: 1 for the handshake and 1 for the request and response. Four resources make 8 RTT, 8 × 40 = 320 ms. Over one HTTP/1.1 persistent connection it would be one handshake plus 4 exchanges, 5 RTT = 200 ms. Check it in this chapter’s HTTP lab with 3 images and a round-trip time of 40.',
       },
     },
   ],

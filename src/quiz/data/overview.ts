@@ -23,8 +23,8 @@ export const overviewQuiz: ChapterQuiz = {
             en: "The OS's protocol stack; the browser asks it through the Socket library",
           },
         },
-        {id: 'dns', text: {ko: 'DNS 서버가 대신 전달한다', en: 'The DNS server delivers it'}},
-        {id: 'server', text: {ko: '웹 서버가 브라우저에서 가져간다', en: 'The web server fetches it from the browser'}},
+        {id: 'browser-segments', text: {ko: '브라우저가 TCP 세그먼트를 직접 만들어 네트워크 카드에 넘긴다', en: 'The browser builds the TCP segments itself and hands them to the network card'}},
+        {id: 'nic', text: {ko: '네트워크 카드가 메시지를 받아 연결부터 전송까지 알아서 한다', en: 'The network card takes the message and handles everything from connecting to sending'}},
       ],
       correct: 'stack',
       explanation: {
@@ -50,7 +50,7 @@ export const overviewQuiz: ChapterQuiz = {
             en: 'Several Socket library functions, called in a fixed order',
           },
         },
-        {id: 'none', text: {ko: '함수를 호출하지 않고 파일에 쓴다', en: 'No calls: the browser writes to a file'}},
+        {id: 'connect-sends', text: {ko: '`connect()` 한 번: 접속하면서 요청을 보내고 응답을 돌려준다', en: 'One `connect()`: it connects, sends the request and returns the response'}},
         {id: 'dns', text: {ko: '리졸버를 한 번 더 호출한다', en: 'Call the resolver once more'}},
       ],
       correct: 'many',
@@ -247,13 +247,13 @@ console.log(data);`,
       section: 'overview#summary',
       notePoints: ['several-calls', 'four-phases'],
       prompt: {
-        ko: '네 단계를 모두 거치는 프로그램을 완성하세요: `www.example.com`의 80번 포트에 접속해 `GET /index.html HTTP/1.0` 요청을 보내고, 응답을 읽은 뒤 연결을 끊어요.',
-        en: 'Complete a program that goes through all four phases: connect to port 80 of `www.example.com`, send a `GET /index.html HTTP/1.0` request, read the reply, then disconnect.',
+        ko: '네 단계를 모두 거치는 프로그램을 완성하세요: `www.example.com`의 80번 포트에 접속해 `GET /index.html HTTP/1.0` 요청을 보내고, 응답을 끝(EOF)까지 읽은 뒤 연결을 끊어요.',
+        en: 'Complete a program that goes through all four phases: connect to port 80 of `www.example.com`, send a `GET /index.html HTTP/1.0` request, read the reply to its end (EOF), then disconnect.',
       },
       starter: `const ip = resolve('www.example.com');
 // 1. create a socket
 // 2. connect to ip, port 80
-// 3. write the request, read the reply
+// 3. write the request, read the reply until read() returns '' (EOF)
 //    'GET /index.html HTTP/1.0\\r\\n\\r\\n'
 // 4. disconnect
 `,
@@ -261,13 +261,48 @@ console.log(data);`,
 const fd = socket();
 connect(fd, ip, 80);
 write(fd, 'GET /index.html HTTP/1.0\\r\\n\\r\\n');
-const reply = read(fd, 4096);
+let reply = '';
+let chunk = read(fd, 4096);
+while (chunk !== '') {     // a response may come in several pieces: read until EOF
+  reply += chunk;
+  chunk = read(fd, 4096);
+}
 console.log(reply.split('\\r\\n')[0]);
 close(fd);`,
       checker: 'four-phases',
       explanation: {
-        ko: '`socket()` → `connect()` → `write()`/`read()` → `close()` 순서로 불러야 해요. 하나라도 빠지거나 순서가 바뀌면 송수신이 이루어지지 않아요.',
-        en: 'The calls go `socket()` → `connect()` → `write()`/`read()` → `close()`. Leave one out or swap them and no exchange happens.',
+        ko: '`socket()` → `connect()` → `write()`/`read()` → `close()` 순서로 불러야 해요. 하나라도 빠지거나 순서가 바뀌면 송수신이 이루어지지 않아요. 응답은 여러 조각으로 올 수 있으니 `read()`는 한 번이 아니라 빈 문자열(EOF)이 나올 때까지 불러요(4장).',
+        en: 'The calls go `socket()` → `connect()` → `write()`/`read()` → `close()`. Leave one out or swap them and no exchange happens. A response may come in several pieces, so `read()` is called until it returns the empty string (EOF), not once (chapter 4).',
+      },
+    },
+    {
+      id: 'overview-tcpdump-connect',
+      kind: 'single',
+      section: 'overview#on-your-machine',
+      notePoints: [],
+      prompt: {
+        ko: '`main.py`를 실행하는 동안 `sudo tcpdump -i lo -n port 8000`이 플래그 `[S]`, `[S.]`, `[.]`, `[P.]`, `[.]`, `[P.]`, `[F.]` … 를 차례로 보여 줘요. `connect()` 호출이 일으킨 것은 어느 것인가요?',
+        en: 'While `main.py` runs, `sudo tcpdump -i lo -n port 8000` shows the flags `[S]`, `[S.]`, `[.]`, `[P.]`, `[.]`, `[P.]`, `[F.]` … in turn. Which of them did the `connect()` call cause?',
+      },
+      choices: [
+        {id: 'handshake', text: {ko: '처음 세 개 `[S]`, `[S.]`, `[.]` (핸드셰이크)', en: 'The first three, `[S]`, `[S.]`, `[.]` (the handshake)'}},
+        {
+          id: 'first-data',
+          text: {ko: '첫 `[P.]`: 접속은 첫 데이터와 함께 이루어진다', en: 'The first `[P.]`: the connection is made with the first data'},
+        },
+        {
+          id: 'nothing',
+          text: {
+            ko: '아무것도 아니다: `connect()`는 주소만 기억해 두고, `SYN`은 첫 `send()` 때 나간다',
+            en: 'None: `connect()` only remembers the address, and the `SYN` leaves with the first `send()`',
+          },
+        },
+        {id: 'only-syn', text: {ko: '`[S]` 하나뿐: 나머지 둘은 서버의 `accept()`가 보낸다', en: 'Only `[S]`: the other two are sent by the server’s `accept()`'}},
+      ],
+      correct: 'handshake',
+      explanation: {
+        ko: '`connect()`는 `SYN`을 보내고 `SYN+ACK`가 올 때까지 기다렸다가 `ACK`를 보내고 돌아와요. 세 세그먼트 모두 `connect()` 안에서 오가요. 서버 쪽 `SYN+ACK`는 커널이 보내요. `accept()`는 이미 맺어진 연결을 꺼낼 뿐이에요. `[P.]`는 `send()`/`write()`가 보낸 데이터예요.',
+        en: '`connect()` sends the `SYN`, waits for the `SYN+ACK`, sends the `ACK` and returns: all three segments travel inside `connect()`. The server’s `SYN+ACK` comes from its kernel; `accept()` only takes out a connection already made. `[P.]` is data from `send()`/`write()`.',
       },
     },
   ],

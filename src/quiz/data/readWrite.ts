@@ -92,7 +92,7 @@ export const readWriteQuiz: ChapterQuiz = {
         },
         {id: 'close', text: {ko: '응답 없이 곧바로 연결을 끊는다', en: 'It closes the connection without answering'}},
         {id: 'client-fd', text: {ko: '클라이언트의 디스크립터로 직접 써 넣는다', en: 'It writes straight into the client’s descriptor'}},
-        {id: 'echo', text: {ko: '받은 요청을 그대로 돌려준다', en: 'It sends the request back unchanged'}},
+        {id: 'kernel-answers', text: {ko: '서버의 커널(프로토콜 스택)이 요청에 직접 답하고, 서버 프로그램은 나중에 알게 된다', en: 'The server’s kernel (its protocol stack) answers the request itself; the server program learns of it later'}},
       ],
       correct: 'process-reply',
       explanation: {
@@ -291,6 +291,39 @@ close(fd);`,
       explanation: {
         ko: '`write(fd, …)`로 보내면 서버가 받아 처리(여기서는 그대로 돌려주기)한 뒤 응답을 보내고, `read(fd, …)`가 그 응답을 수신 버퍼로 받아요.',
         en: '`write(fd, …)` sends; the server processes it (here: sends it back) and replies; `read(fd, …)` receives the reply into the receive buffer.',
+      },
+    },
+    {
+      id: 'rw-message-boundaries',
+      kind: 'single',
+      section: 'read-write#on-your-machine',
+      notePoints: [],
+      prompt: {
+        ko: '채팅 프로그램이 메시지마다 `send()`를 한 번 하고, 받는 쪽은 메시지마다 `recv(4096)`을 한 번 해요. 내 컴퓨터에서는 잘 되는데, 인터넷 너머에서는 가끔 메시지 두 개가 한 번에 오거나 반만 와요. 무엇이 버그인가요?',
+        en: 'A chat program calls `send()` once per message, and the receiver calls `recv(4096)` once per message. It works on your machine, but across the internet two messages sometimes arrive in one `recv()`, or half of one. What is the bug?',
+      },
+      choices: [
+        {
+          id: 'framing',
+          text: {
+            ko: 'TCP는 메시지 경계가 없는 바이트의 흐름이다. 길이를 앞에 붙이거나 구분 문자를 정해, 메시지 하나가 다 모일 때까지 읽어야 한다',
+            en: 'TCP is a stream of bytes without message boundaries: put the length in front or agree on a delimiter, and read until a whole message is in',
+          },
+        },
+        {
+          id: 'nodelay',
+          text: {
+            ko: '`TCP_NODELAY`를 켜지 않아서 메시지가 합쳐진다. 켜면 메시지마다 따로 도착한다',
+            en: '`TCP_NODELAY` is off, so messages get merged; turned on, each message arrives on its own',
+          },
+        },
+        {id: 'buffer', text: {ko: '4096이 너무 작다. `recv(65536)`으로 바꾸면 된다', en: '4096 is too small; `recv(65536)` fixes it'}},
+        {id: 'loss', text: {ko: '패킷이 사라지는데 TCP가 다시 보내 주지 않는다', en: 'Packets get lost and TCP does not send them again'}},
+      ],
+      correct: 'framing',
+      explanation: {
+        ko: '`recv()`는 그때 수신 버퍼에 있는 바이트를 `max`까지 돌려줄 뿐, 상대가 `send()`를 몇 번 했는지 몰라요. `TCP_NODELAY`는 보내는 시점만 바꿀 뿐 경계를 만들지 않고, 버퍼를 키워도 반쪽 메시지는 그대로예요. TCP는 잃어버린 세그먼트를 다시 보내요. 경계는 애플리케이션이 직접 정해야 해요. HTTP의 `Content-Length`가 바로 그 방법이에요.',
+        en: '`recv()` returns whatever bytes are queued, up to `max`; it cannot know how many `send()` calls made them. `TCP_NODELAY` only changes when data leaves and makes no boundaries, a bigger buffer still gets half messages, and TCP does resend lost segments. The application has to mark boundaries itself; HTTP’s `Content-Length` is one way.',
       },
     },
   ],

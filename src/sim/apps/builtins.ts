@@ -6,7 +6,7 @@ import type {AppContext} from './app';
 import {dnsServer} from './dns';
 import {echoServer} from './echo';
 import {mailServer} from './mail';
-import {webServer} from './web';
+import {webServer, type WebServerOptions} from './web';
 
 export interface BuiltinWorld {
   addHost(name: string, ip?: string, builtin?: boolean): string;
@@ -22,10 +22,10 @@ export const BUILTIN_HOSTS = {
   'echo.example.com': '93.184.216.7',
 } as const;
 
-export function installBuiltins(world: BuiltinWorld): void {
+export function installBuiltins(world: BuiltinWorld, web: WebServerOptions = {}): void {
   for (const [name, ip] of Object.entries(BUILTIN_HOSTS)) world.addHost(name, ip, true);
   world.runApp('dns', dnsServer((name) => world.ipOf(name.replace(/\.$/, '').toLowerCase())));
-  world.runApp('www.example.com', webServer);
+  world.runApp('www.example.com', (ctx) => webServer(ctx, web));
   world.runApp('mail.example.com', mailServer);
   world.runApp('echo.example.com', echoServer);
 }

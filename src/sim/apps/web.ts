@@ -57,10 +57,37 @@ function escape(s: string): string {
   return s.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export function webServer(ctx: AppContext): void {
+export interface WebServerOptions {
+  /** virtual ms between a request's arrival (or the previous response on its connection) and its response */
+  thinkMs?: number;
+}
+
+export function webServer(ctx: AppContext, options: WebServerOptions = {}): void {
+  const thinkMs = Math.max(0, options.thinkMs ?? 0);
   serve(ctx, HTTP_PORT, (conn) => {
     let buffer = '';
     let done = false;
+    /** when the worker on this connection is free again (virtual ms) */
+    let busyUntil = 0;
+    /** responses being thought about; the connection's end waits for them */
+    let thinking = 0;
+    let endWhenDone = false;
+    /** send now without thinking time (the default keeps the server's timing exactly as before) or later, in order */
+    const respond = (bytes: Uint8Array, close: boolean): void => {
+      if (thinkMs === 0) {
+        conn.send(bytes);
+        if (close) conn.end();
+        return;
+      }
+      const at = Math.max(ctx.now(), busyUntil) + thinkMs;
+      busyUntil = at;
+      thinking++;
+      ctx.after(at - ctx.now(), () => {
+        thinking--;
+        conn.send(bytes);
+        if (close || (endWhenDone && thinking === 0)) conn.end();
+      });
+    };
     return {
       data(bytes) {
         if (done) return;
@@ -71,9 +98,13 @@ export function webServer(ctx: AppContext): void {
           const head = buffer.slice(0, end);
           const lines = head.split('\r\n');
           const headers = new Map<string, string>();
+          let hostLines = 0;
           for (const line of lines.slice(1)) {
             const i = line.indexOf(':');
-            if (i > 0) headers.set(line.slice(0, i).trim().toLowerCase(), line.slice(i + 1).trim());
+            if (i <= 0) continue;
+            const name = line.slice(0, i).trim().toLowerCase();
+            if (name === 'host') hostLines++;
+            headers.set(name, line.slice(i + 1).trim());
           }
           const bodyLen = Number(headers.get('content-length') ?? 0) || 0;
           if (buffer.length < end + 4 + bodyLen) return; // wait for the body
@@ -83,7 +114,8 @@ export function webServer(ctx: AppContext): void {
           let keepAlive: boolean;
           let res: Resource;
           let ver = version;
-          if (!method || !target || !/^HTTP\/1\.[01]$/.test(version ?? '')) {
+          const badHost = version === 'HTTP/1.1' ? hostLines !== 1 : hostLines > 1;
+          if (!method || !target || !/^HTTP\/1\.[01]$/.test(version ?? '') || badHost) {
             ver = 'HTTP/1.1';
             keepAlive = false;
             res = html(400, '<!DOCTYPE html>\n<html><body><h1>400 Bad Request</h1></body></html>\n');
@@ -99,15 +131,18 @@ export function webServer(ctx: AppContext): void {
           header += '\r\n';
           const head2 = latin1(header);
           const withBody = method === 'HEAD' ? head2 : concat(head2, res.body);
-          conn.send(withBody);
           if (!keepAlive) {
             done = true;
-            conn.end();
+            respond(withBody, true);
             return;
           }
+          respond(withBody, false);
         }
       },
-      eof: () => conn.end(),
+      eof: () => {
+        if (thinking === 0) conn.end();
+        else endWhenDone = true;
+      },
     };
   });
 }

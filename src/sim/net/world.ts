@@ -82,7 +82,7 @@ export class World implements SimWorld, HostNet {
     this.tracing = options.trace ?? true;
     this.addHost('client', '10.0.0.2');
     this.addHost('server', '10.0.0.3');
-    if (options.builtins) installBuiltins(this);
+    if (options.builtins) installBuiltins(this, {thinkMs: options.webThinkMs});
   }
 
   get now(): number {
