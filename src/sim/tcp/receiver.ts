@@ -102,10 +102,15 @@ export class TcpReceiver {
     }
   }
 
-  /** read(): up to `max` queued bytes */
+  /**
+   * read(): up to `max` queued bytes. A read that takes the last byte with room to spare also passes the
+   * FIN behind it (Linux tcp_recvmsg's found_fin_ok moves copied_seq past it), so Recv-Q drops to 0 then;
+   * the read that returns EOF comes next.
+   */
   read(max: number): Uint8Array {
     const out = this.buf.read(max);
     this.copied = seqAdd(this.copied, out.length);
+    if (this.finReceived && this.buf.length === 0 && out.length < max) this.copied = this.nxt;
     return out;
   }
 

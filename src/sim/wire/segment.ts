@@ -30,6 +30,11 @@ export interface Segment {
   flags: number;
   window: number;
   payload: Uint8Array;
+  /**
+   * RFC 7323 timestamp option, TSval: the sender's clock in whole ms (Linux's 1 kHz TCP clock). Linux puts
+   * it on every segment of a connection except RST; absent on segments sent without a connection.
+   */
+  tsval?: number;
 }
 
 export const EMPTY: Uint8Array = new Uint8Array(0);
