@@ -55,7 +55,12 @@ interface SockState {
 }
 
 /** Run every step; returns one result per step, in the format compare.py reads. */
-export function runScenario(sc: Scenario, seed = 1): StepResult[] {
+export function runScenario(
+  sc: Scenario,
+  seed = 1,
+  /** called at every observation step with the world (tests look at the trace there) */
+  onObserve?: (world: World, step: number) => void,
+): StepResult[] {
   const world = new World({seed, latencyMs: LOOPBACK_LATENCY_MS, mss: LOOPBACK_MSS});
   const logical = new Set<number>();
   for (const st of sc.steps) {
@@ -154,7 +159,8 @@ export function runScenario(sc: Scenario, seed = 1): StepResult[] {
   };
 
   const results: StepResult[] = [];
-  for (const st of sc.steps) {
+  for (const [i, st] of sc.steps.entries()) {
+    if (st.observe) onObserve?.(world, i);
     if (st.observe === 'tcp' || st.observe === 'ss') {
       absorb();
       const rows = [...socks.values()]
