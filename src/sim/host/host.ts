@@ -219,14 +219,15 @@ export class Host implements SocketHost {
       last && last.localPort === seg.dstPort && last.remotePort === seg.srcPort && last.remoteIp === seg.srcIp && !last.dead
         ? last
         : this.conns.get(connKey(seg.dstPort, seg.srcIp, seg.srcPort));
+    const listener = this.listeners.get(seg.dstPort);
+    const listening = !!listener && (listener.localIp === WILDCARD || listener.localIp === seg.dstIp);
     let twIsn: number | null = null;
     if (sock && sock.conn) {
       this.lastHit = sock;
-      if (sock.conn.segmentArrives(seg)) return;
+      if (sock.conn.segmentArrives(seg, listening)) return;
       twIsn = sock.conn.twIsn; // a TIME-WAIT gave way to this SYN
     }
-    const listener = this.listeners.get(seg.dstPort);
-    if (listener && (listener.localIp === WILDCARD || listener.localIp === seg.dstIp)) {
+    if (listener && listening) {
       const reply = listener.listenerArrives(seg, this.env, twIsn);
       if (reply) this.env.transmit(reply);
       return;

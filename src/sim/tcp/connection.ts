@@ -262,9 +262,10 @@ export class TcpConnection {
 
   /**
    * Process one segment addressed to this connection. Returns false only when a TIME-WAIT connection
-   * gives way to a new SYN: the caller then hands the SYN to the listener.
+   * gives way to a new SYN: the caller then hands the SYN to the listener. `listening`: a listener would
+   * take such a SYN (without one, Linux's TIME-WAIT answers it with an ACK instead).
    */
-  segmentArrives(seg: Segment): boolean {
+  segmentArrives(seg: Segment, listening = true): boolean {
     switch (this.state) {
       case 'CLOSED':
         return true;
@@ -272,7 +273,7 @@ export class TcpConnection {
         this.synSentArrives(seg);
         return true;
       case 'TIME-WAIT':
-        return this.timeWaitArrives(seg);
+        return this.timeWaitArrives(seg, listening);
       default:
         this.synchronizedArrives(seg);
         return true;
@@ -315,13 +316,18 @@ export class TcpConnection {
   }
 
   /** Linux's tcp_timewait_state_process() for the TIME-WAIT state (RFC 9293 §3.10.7.4, RFC 1337 off). */
-  private timeWaitArrives(seg: Segment): boolean {
+  private timeWaitArrives(seg: Segment, listening: boolean): boolean {
     const f = seg.flags;
     const len = segLength(seg);
     // PAWS (RFC 7323 §5): a segment whose timestamp is older than the last one accepted is an old duplicate
     const tsNewer = seg.tsval !== undefined && this.tsRecent !== null && seg.tsval > this.tsRecent;
     const pawsReject = seg.tsval !== undefined && this.tsRecent !== null && seg.tsval < this.tsRecent && !(f & RST);
     if (f & SYN && !(f & (RST | ACK)) && !pawsReject && (seqGt(seg.seq, this.rcv.nxt) || tsNewer)) {
+      if (!listening) {
+        // tcp_v4_rcv TCP_TW_SYN finds no listener and falls through to TCP_TW_ACK: the TIME-WAIT stays
+        this.sendAck();
+        return true;
+      }
       // RFC 6191: a new connection on this address pair (sequence number or timestamp newer than the
       // old connection's) ends the TIME-WAIT; Linux TCP_TW_SYN gives it the ISN tw_snd_nxt + 65537
       this.twIsn = seqAdd(this.snd.nxt, TW_ISN_GAP) | 0 || 1;
