@@ -21,7 +21,8 @@ export const LOOPBACK_MSS = 65483;
 export interface ScenarioStep {
   on?: string;
   call?: string;
-  observe?: 'tcp' | 'packets';
+  /** `ss`: the socket table with Recv-Q/Send-Q, as `ss -tan` prints it (an observation of this project's oracle copy) */
+  observe?: 'tcp' | 'packets' | 'ss';
   as?: string;
   fd?: string | number;
   to?: string;
@@ -49,10 +50,17 @@ interface SockState {
   local: SockAddr;
   remote: SockAddr | null;
   state: string;
+  recvQ: number;
+  sendQ: number;
 }
 
 /** Run every step; returns one result per step, in the format compare.py reads. */
-export function runScenario(sc: Scenario, seed = 1): StepResult[] {
+export function runScenario(
+  sc: Scenario,
+  seed = 1,
+  /** called at every observation step with the world (tests look at the trace there) */
+  onObserve?: (world: World, step: number) => void,
+): StepResult[] {
   const world = new World({seed, latencyMs: LOOPBACK_LATENCY_MS, mss: LOOPBACK_MSS});
   const logical = new Set<number>();
   for (const st of sc.steps) {
@@ -72,7 +80,7 @@ export function runScenario(sc: Scenario, seed = 1): StepResult[] {
     for (; traceAt < tr.length; traceAt++) {
       const e = tr[traceAt];
       if (e.kind === 'sock') {
-        socks.set(e.sock, {host: e.host, local: e.local, remote: e.remote, state: e.state});
+        socks.set(e.sock, {host: e.host, local: e.local, remote: e.remote, state: e.state, recvQ: e.recvQ, sendQ: e.sendQ});
         const p = e.local.port;
         if (p !== 0 && !logical.has(p) && !labels.has(`${e.host}|${p}`)) {
           labels.set(`${e.host}|${p}`, `ephemeral#${labels.size + 1}`);
@@ -151,14 +159,20 @@ export function runScenario(sc: Scenario, seed = 1): StepResult[] {
   };
 
   const results: StepResult[] = [];
-  for (const st of sc.steps) {
-    if (st.observe === 'tcp') {
+  for (const [i, st] of sc.steps.entries()) {
+    if (st.observe) onObserve?.(world, i);
+    if (st.observe === 'tcp' || st.observe === 'ss') {
       absorb();
-      const tcp = [...socks.values()]
+      const rows = [...socks.values()]
         .filter((s) => s.state !== 'CLOSED')
-        .map((s) => ({host: s.host, local: addrStr(s.local, s.host), remote: addrStr(s.remote, s.host), state: s.state}))
-        .sort((a, b) => cmp(a.host, b.host) || cmp(a.local, b.local) || cmp(a.remote, b.remote) || cmp(a.state, b.state));
-      results.push({tcp});
+        .map((s) => ({
+          host: s.host, local: addrStr(s.local, s.host), remote: addrStr(s.remote, s.host), state: s.state,
+          recvQ: s.recvQ, sendQ: s.sendQ,
+        }))
+        .sort((a, b) => cmp(a.host, b.host) || cmp(a.local, b.local) || cmp(a.remote, b.remote) || cmp(a.state, b.state) ||
+          a.recvQ - b.recvQ || a.sendQ - b.sendQ);
+      if (st.observe === 'ss') results.push({ss: rows});
+      else results.push({tcp: rows.map(({recvQ: _r, sendQ: _s, ...row}) => row)});
       continue;
     }
     if (st.observe === 'packets') {

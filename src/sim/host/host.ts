@@ -223,13 +223,16 @@ export class Host implements SocketHost {
       last && last.localPort === seg.dstPort && last.remotePort === seg.srcPort && last.remoteIp === seg.srcIp && !last.dead
         ? last
         : this.conns.get(connKey(seg.dstPort, seg.srcIp, seg.srcPort));
+    const listener = this.listeners.get(seg.dstPort);
+    const listening = !!listener && (listener.localIp === WILDCARD || listener.localIp === seg.dstIp);
+    let twIsn: number | null = null;
     if (sock && sock.conn) {
       this.lastHit = sock;
-      if (sock.conn.segmentArrives(seg)) return;
+      if (sock.conn.segmentArrives(seg, listening)) return;
+      twIsn = sock.conn.twIsn; // a TIME-WAIT gave way to this SYN
     }
-    const listener = this.listeners.get(seg.dstPort);
-    if (listener && (listener.localIp === WILDCARD || listener.localIp === seg.dstIp)) {
-      const reply = listener.listenerArrives(seg, this.env);
+    if (listener && listening) {
+      const reply = listener.listenerArrives(seg, this.env, twIsn);
       if (reply) this.env.transmit(reply);
       return;
     }
@@ -291,8 +294,8 @@ export class Host implements SocketHost {
     return 0;
   }
 
-  tupleInUse(localPort: number, remoteIp: string, remotePort: number): boolean {
-    return this.conns.has(connKey(localPort, remoteIp, remotePort));
+  connectionOn(localPort: number, remoteIp: string, remotePort: number): Socket | null {
+    return this.conns.get(connKey(localPort, remoteIp, remotePort)) ?? null;
   }
 
   addConnection(sock: Socket): void {

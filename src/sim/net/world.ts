@@ -48,6 +48,8 @@ export class World implements SimWorld, HostNet {
   private clock = 0;
   private readonly queue = new EventQueue();
   private readonly rng: Rng;
+  /** the secret key of the ISN hash (Linux's net_secret), from the seed */
+  private readonly isnSecret: number;
   private readonly hosts = new Map<string, Host>();
   private readonly byIp = new Map<string, Host>();
   private readonly hostList: Host[] = [];
@@ -74,6 +76,7 @@ export class World implements SimWorld, HostNet {
 
   constructor(options: WorldExtraOptions = {}) {
     this.rng = new Rng(options.seed ?? 1);
+    this.isnSecret = new Rng((options.seed ?? 1) ^ 0x5bd1e995).u32();
     this.defaultLink = {latencyMs: options.latencyMs ?? 5, loss: options.loss ?? 0};
     this.ephemeralRange = options.ephemeralRange ?? [32768, 60999];
     this.fdLimit = options.fdLimit ?? 1024;
@@ -283,6 +286,7 @@ export class World implements SimWorld, HostNet {
       mss: this.mss,
       synRetries: this.synRetries,
       random32: () => this.rng.u32(),
+      isn: (li, lp, ri, rp) => isnFor(this.isnSecret, li, lp, ri, rp, this.clock),
       transmit: (seg: Segment) => this.transmit(host, seg),
       // TIME-WAIT / FIN-WAIT-2 expiry and zero-window probes cannot complete a blocked call by themselves
       schedule: (conn: TcpConnection, kind: TimerKindType, at: number): TimerHandle =>
@@ -359,6 +363,9 @@ export class World implements SimWorld, HostNet {
   private traceSegment(fromHost: string, toHost: string, seg: Segment, arrives: number | null): void {
     const dir = `${seg.srcIp}:${seg.srcPort}>${seg.dstIp}:${seg.dstPort}`;
     if (seg.flags & SYN) this.isn.set(dir, seg.seq);
+    // a new connection attempt on this address pair: the other direction's old ISN no longer applies
+    // (as the oracle does it; else a reply would be shown relative to the previous connection)
+    if (seg.flags & SYN && !(seg.flags & ACK)) this.isn.delete(`${seg.dstIp}:${seg.dstPort}>${seg.srcIp}:${seg.srcPort}`);
     const mine = this.isn.get(dir);
     const theirs = this.isn.get(`${seg.dstIp}:${seg.dstPort}>${seg.srcIp}:${seg.srcPort}`);
     const hasAck = (seg.flags & ACK) !== 0;
@@ -480,6 +487,22 @@ export class World implements SimWorld, HostNet {
   }
 }
 
+/**
+ * RFC 6528's ISN as Linux's secure_tcp_seq() computes it: a keyed hash of the 4-tuple plus a clock that
+ * ticks every 64 ns. The hash here is FNV-1a with a murmur3 finish, keyed by the world's secret.
+ */
+function isnFor(secret: number, li: string, lp: number, ri: string, rp: number, nowMs: number): number {
+  let h = (0x811c9dc5 ^ secret) >>> 0;
+  const key = `${li}:${lp}>${ri}:${rp}`;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (h + Math.floor(nowMs * 15625)) | 0; // 1 ms = 15625 ticks of 64 ns
+}
+
 function sockView(s: Socket): {
   local: SockAddr; remote: SockAddr | null; state: ReturnType<() => Socket['state']>;
   recvQ: number; sendQ: number; recvBuf: number; sendBuf: number; orphan: boolean;
@@ -490,10 +513,22 @@ function sockView(s: Socket): {
     local: {ip: s.localIp, port: s.localPort},
     remote: s.remotePort ? {ip: s.remoteIp, port: s.remotePort} : null,
     state: s.state,
-    recvQ: q ? q.ready.length : c ? c.rcv.recvQ() : 0,
-    sendQ: q ? q.backlog : c ? c.snd.sendQ() : 0,
+    // `ss -tan` (inet_diag): a listener shows its accept queue and backlog; a half-open connection is a
+    // request socket and TIME-WAIT a timewait socket, both 0/0; a connection rcv_nxt - copied_seq (an
+    // unread FIN included) and write_seq - snd_una (an unacknowledged SYN or FIN included)
+    recvQ: q ? q.ready.length : c && !miniSocket(c) ? c.rcv.recvQ() : 0,
+    sendQ: q ? q.backlog : c && !miniSocket(c) ? c.snd.sendQ() : 0,
     recvBuf: s.recvBuf,
     sendBuf: s.sendBuf,
     orphan: s.orphan,
   };
+}
+
+/**
+ * Linux keeps these as small sockets without queues, which ss shows as 0/0: a half-open passive
+ * connection (request socket), TIME-WAIT and an orphaned FIN-WAIT-2 (timewait sockets).
+ */
+function miniSocket(c: TcpConnection): boolean {
+  const st = c.state;
+  return (st === 'SYN-RECEIVED' && c.passive) || st === 'TIME-WAIT' || (st === 'FIN-WAIT-2' && c.orphan);
 }

@@ -30,8 +30,8 @@ export interface SocketHost {
   releasePort(sock: Socket): void;
   /** pick a free ephemeral port (seeded random start, then the next free one), or 0 */
   ephemeralPort(): number;
-  /** is this 4-tuple already used by another connection? */
-  tupleInUse(localPort: number, remoteIp: string, remotePort: number): boolean;
+  /** the socket whose connection uses this 4-tuple, if any */
+  connectionOn(localPort: number, remoteIp: string, remotePort: number): Socket | null;
   addConnection(sock: Socket): void;
   removeConnection(sock: Socket): void;
   addListener(sock: Socket): void;
@@ -178,7 +178,16 @@ export class Socket implements TcpUser {
     if (this.fdState !== 'CLOSED' || (this.conn && this.conn.state === 'TIME-WAIT')) return {err: 'EISCONN'};
     if (!Number.isInteger(addr.port) || addr.port < 0 || addr.port > 65535) return {err: 'EINVAL'};
     let port = this.portHeld ? this.localPort : 0;
-    if (port && this.host.tupleInUse(port, addr.ip, addr.port)) return {err: 'EADDRNOTAVAIL'};
+    const remoteIp = addr.ip === WILDCARD ? this.host.ip : addr.ip;
+    let iss: number | undefined;
+    const old = port ? this.host.connectionOn(port, remoteIp, addr.port) : null;
+    if (old?.conn) {
+      // Linux __inet_check_established(): a live connection on the same 4-tuple refuses the connect, a
+      // timewait mini-socket (TIME-WAIT or orphaned FIN-WAIT-2) is taken over (tcp_twsk_unique; with
+      // timestamps on, as Linux has them by default, always for a port the application bound itself)
+      if (!old.conn.reusable) return {err: 'EADDRNOTAVAIL'};
+      iss = old.conn.takeOver();
+    }
     if (!port) {
       port = this.host.ephemeralPort();
       if (port === 0) return {err: 'EADDRNOTAVAIL'};
@@ -186,10 +195,10 @@ export class Socket implements TcpUser {
       this.localPort = port;
     }
     if (!this.userAddr) this.localIp = this.host.ip;
-    this.remoteIp = addr.ip === WILDCARD ? this.host.ip : addr.ip;
+    this.remoteIp = remoteIp;
     this.remotePort = addr.port;
     this.err = null;
-    this.conn = new TcpConnection(this.host.env, this, this.sendBuf, this.recvBuf);
+    this.conn = new TcpConnection(this.host.env, this, this.sendBuf, this.recvBuf, iss);
     this.conn.noDelay = this.noDelay;
     this.host.addConnection(this);
     this.phase = 'connecting';
@@ -351,7 +360,7 @@ export class Socket implements TcpUser {
   // ---------------------------------------------------------------------------------------------
 
   /** A segment for this listener that belongs to no connection (§3.10.7.2 LISTEN STATE). */
-  listenerArrives(seg: Segment, env: TcpEnv): Segment | null {
+  listenerArrives(seg: Segment, env: TcpEnv, twIsn: number | null = null): Segment | null {
     const q = this.listenQ!;
     if (seg.flags & RST) return null;
     if (seg.flags & ACK) {
@@ -380,7 +389,7 @@ export class Socket implements TcpUser {
         seq: iss, ack: seqAdd(seg.seq, 1), flags: SYN | ACK, window: this.recvBuf, payload: new Uint8Array(0),
       };
     }
-    const child = this.newChild(seg, env);
+    const child = this.newChild(seg, env, twIsn ?? undefined);
     q.pending.add(child);
     child.conn!.acceptSyn(seg);
     return null;
@@ -416,7 +425,7 @@ export class Socket implements TcpUser {
     child.remoteIp = seg.srcIp;
     child.remotePort = seg.srcPort;
     child.host.holdPort(child, seg.dstPort);
-    child.conn = new TcpConnection(env, child, child.sendBuf, child.recvBuf, iss ?? env.random32());
+    child.conn = new TcpConnection(env, child, child.sendBuf, child.recvBuf, iss);
     child.conn.noDelay = child.noDelay;
     this.host.addConnection(child);
     return child;

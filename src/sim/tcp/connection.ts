@@ -67,6 +67,17 @@ export const SYN_RETRIES = 6;
  */
 export const SYN_LINEAR_TIMEOUTS = 4;
 export const SYNACK_RETRIES = 5;
+/**
+ * TCP_TIMEOUT_MIN (2 jiffies; 8 ms at the HZ=250 of the recording kernel): how soon a SYN goes out again
+ * after an unacceptable ACK in SYN-SENT (tcp_rcv_synsent_state_process). Recorded on 6.18: 10–13 ms
+ * between the RST and the new SYN (the timer wheel adds up to a jiffy and a bit).
+ */
+export const SYN_QUICK_RETRY_MS = 8;
+/**
+ * What Linux adds to the old connection's SND.NXT for the ISN of a new connection on the same 4-tuple when
+ * it takes a TIME-WAIT over: tw_snd_nxt + 65535 + 2 (tcp_twsk_unique, tcp_timewait_state_process).
+ */
+export const TW_ISN_GAP = 65537;
 export const DATA_RETRIES = 15;
 /**
  * Send buffer: tcp_wmem[1] is 16384, but Linux expands it when the connection is set up
@@ -97,6 +108,10 @@ export class TcpConnection {
   rcvShut = false;
   /** no descriptor refers to the socket any more (affects the FIN-WAIT-2 timeout) */
   orphan = false;
+  /** RFC 7323 TS.Recent: the peer's latest timestamp (TSval) we accepted, null before any */
+  tsRecent: number | null = null;
+  /** set when this TIME-WAIT gave way to a new SYN: the ISN Linux gives the new connection (tw_isn) */
+  twIsn: number | null = null;
 
   private rtoTimer: TimerHandle | null = null;
   private delAckTimer: TimerHandle | null = null;
@@ -131,7 +146,7 @@ export class TcpConnection {
     public user: TcpUser,
     sendBuffer = SEND_BUFFER,
     recvBuffer = RECV_BUFFER,
-    iss = env.random32(),
+    iss = env.isn(user.localIp, user.localPort, user.remoteIp, user.remotePort),
   ) {
     this.snd = new TcpSender(iss, sendBuffer);
     this.rcv = new TcpReceiver(recvBuffer);
@@ -202,6 +217,7 @@ export class TcpConnection {
   /** Passive OPEN answered (§3.10.7.2): a listener got `syn`; send SYN,ACK and enter SYN-RECEIVED. */
   acceptSyn(syn: Segment): void {
     this.passive = true;
+    if (syn.tsval !== undefined) this.tsRecent = syn.tsval;
     this.rcv.synReceived(syn.seq);
     this.snd.wnd = syn.window;
     this.snd.wl1 = syn.seq | 0;
@@ -313,6 +329,23 @@ export class TcpConnection {
     if (on) this.output();
   }
 
+  /**
+   * A new connect() from the same address pair takes this connection over (Linux tcp_twsk_unique: allowed
+   * for TIME-WAIT and an orphaned FIN-WAIT-2, the two kinds Linux keeps as timewait mini-sockets). It ends
+   * without a segment; returns the new connection's ISN, 65537 past our send position.
+   */
+  takeOver(): number {
+    const isn = seqAdd(this.snd.nxt, TW_ISN_GAP) | 0;
+    this.env.note(`${this.describe()} in ${this.state} is taken over by a new connection on the same address pair`);
+    this.finish();
+    return isn === 0 ? 1 : isn;
+  }
+
+  /** Can a new connect() on this 4-tuple take this connection over (see takeOver)? */
+  get reusable(): boolean {
+    return this.state === 'TIME-WAIT' || (this.state === 'FIN-WAIT-2' && this.orphan);
+  }
+
   /** The socket lost its last descriptor. */
   orphaned(): void {
     this.orphan = true;
@@ -325,9 +358,10 @@ export class TcpConnection {
 
   /**
    * Process one segment addressed to this connection. Returns false only when a TIME-WAIT connection
-   * gives way to a new SYN: the caller then hands the SYN to the listener.
+   * gives way to a new SYN: the caller then hands the SYN to the listener. `listening`: a listener would
+   * take such a SYN (without one, Linux's TIME-WAIT answers it with an ACK instead).
    */
-  segmentArrives(seg: Segment): boolean {
+  segmentArrives(seg: Segment, listening = true): boolean {
     switch (this.state) {
       case 'CLOSED':
         return true;
@@ -335,7 +369,7 @@ export class TcpConnection {
         this.synSentArrives(seg);
         return true;
       case 'TIME-WAIT':
-        return this.timeWaitArrives(seg);
+        return this.timeWaitArrives(seg, listening);
       default:
         this.synchronizedArrives(seg);
         return true;
@@ -347,6 +381,9 @@ export class TcpConnection {
     const f = seg.flags;
     if (f & ACK) {
       if (!seqGt(seg.ack, this.snd.iss) || seqGt(seg.ack, this.snd.nxt)) {
+        // an ACK for something else (say a challenge ACK from the peer's old connection): reset it, and
+        // as Linux does, send the SYN again soon instead of after the full RTO (only the first time)
+        if (this.retries === 0) this.armRtoAt(this.env.now() + SYN_QUICK_RETRY_MS);
         if (!(f & RST)) this.env.transmit(this.resetSegment(seg.ack, 0, RST));
         return;
       }
@@ -356,6 +393,7 @@ export class TcpConnection {
       return;
     }
     if (!(f & SYN)) return;
+    if (seg.tsval !== undefined) this.tsRecent = seg.tsval;
     this.rcv.synReceived(seg.seq);
     this.snd.wl1 = seg.seq | 0;
     this.snd.wl2 = seg.ack | 0;
@@ -377,9 +415,30 @@ export class TcpConnection {
   }
 
   /** Linux's tcp_timewait_state_process() for the TIME-WAIT state (RFC 9293 §3.10.7.4, RFC 1337 off). */
-  private timeWaitArrives(seg: Segment): boolean {
+  private timeWaitArrives(seg: Segment, listening: boolean): boolean {
     const f = seg.flags;
     const len = segLength(seg);
+    // PAWS (RFC 7323 §5): a segment whose timestamp is older than the last one accepted is an old duplicate
+    const tsNewer = seg.tsval !== undefined && this.tsRecent !== null && seg.tsval > this.tsRecent;
+    const pawsReject = seg.tsval !== undefined && this.tsRecent !== null && seg.tsval < this.tsRecent && !(f & RST);
+    if (f & SYN && !(f & (RST | ACK)) && !pawsReject && (seqGt(seg.seq, this.rcv.nxt) || tsNewer)) {
+      if (!listening) {
+        // tcp_v4_rcv TCP_TW_SYN finds no listener and falls through to TCP_TW_ACK: the TIME-WAIT stays
+        this.sendAck();
+        return true;
+      }
+      // RFC 6191: a new connection on this address pair (sequence number or timestamp newer than the
+      // old connection's) ends the TIME-WAIT; Linux TCP_TW_SYN gives it the ISN tw_snd_nxt + 65537
+      this.twIsn = seqAdd(this.snd.nxt, TW_ISN_GAP) | 0 || 1;
+      this.env.note(`a new SYN ends the TIME-WAIT of ${this.describe()} (RFC 6191)`);
+      this.finish();
+      return false;
+    }
+    if (pawsReject) {
+      this.armWait(TIME_WAIT_MS);
+      this.sendAck();
+      return true;
+    }
     if (seqEq(seg.seq, this.rcv.nxt) && (len === 0 || f & RST)) {
       if (f & RST) {
         this.env.note(`RST ends the TIME-WAIT of ${this.describe()}`);
@@ -388,11 +447,6 @@ export class TcpConnection {
         this.armWait(TIME_WAIT_MS);
       }
       return true;
-    }
-    if (f & SYN && !(f & (RST | ACK)) && seqGt(seg.seq, this.rcv.nxt)) {
-      // a new connection from the same port: the TIME-WAIT gives way (Linux TCP_TW_SYN)
-      this.finish();
-      return false;
     }
     if (!(f & RST)) {
       if (f & ACK) this.armWait(TIME_WAIT_MS);
@@ -418,6 +472,7 @@ export class TcpConnection {
       if (!(f & RST)) this.sendAck();
       return;
     }
+    if (seg.tsval !== undefined) this.tsRecent = seg.tsval; // RFC 7323 §4.3 (time only moves forward here)
     // second: RST (RFC 5961 §3.2: only an exact match resets, the rest of the window gets a challenge ACK)
     if (f & RST) {
       if (seqEq(seq, this.rcv.nxt)) this.resetArrived();
@@ -626,10 +681,8 @@ export class TcpConnection {
       this.clearRto();
       this.clearLossProbe();
     }
-    if (freed > 0) {
-      this.user.writable(this);
-      this.user.changed(this);
-    }
+    if (freed > 0) this.user.writable(this);
+    this.user.changed(this); // Send-Q counts the SYN and the FIN too: an ACK of either changes it
     return freed;
   }
 
@@ -755,6 +808,8 @@ export class TcpConnection {
     const seg: Segment = {
       srcIp: this.localIp, dstIp: this.remoteIp, srcPort: this.localPort, dstPort: this.remotePort,
       seq, ack, flags, window, payload,
+      // RFC 7323 timestamps: every segment but RST carries the sender's clock (see wire/segment.ts)
+      tsval: flags & RST ? undefined : Math.floor(this.env.now()),
     };
     if (options) seg.options = options;
     this.env.transmit(seg);
@@ -973,6 +1028,13 @@ export class TcpConnection {
     this.rtoTimer = this.env.schedule(this, TimerKind.Rto, at);
   }
   private rtoDeadline = 0;
+
+  /** Run the retransmission timer at `at` exactly, earlier than the RTO would (the RTO itself is kept). */
+  private armRtoAt(at: number): void {
+    this.rtoDeadline = at;
+    if (this.rtoTimer) this.env.cancel(this.rtoTimer);
+    this.rtoTimer = this.env.schedule(this, TimerKind.Rto, at);
+  }
 
   private clearRto(): void {
     if (this.rtoTimer) {

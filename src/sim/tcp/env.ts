@@ -35,6 +35,12 @@ export interface TcpEnv {
   readonly synRetries: number;
   /** a uniformly random 32-bit unsigned integer from the world's seeded generator */
   random32(): number;
+  /**
+   * The initial sequence number for a new connection on this 4-tuple (RFC 6528 as Linux's secure_tcp_seq
+   * does it: a keyed hash of the addresses and ports plus a clock ticking every 64 ns). Two connections on
+   * the same 4-tuple get increasing numbers, whatever the seed.
+   */
+  isn(localIp: string, localPort: number, remoteIp: string, remotePort: number): number;
   transmit(seg: Segment): void;
   /** run conn.onTimer(kind) at virtual time `at` */
   schedule(conn: TcpConnection, kind: TimerKind, at: number): TimerHandle;

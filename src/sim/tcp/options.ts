@@ -6,8 +6,9 @@
  *
  * What the simulator does with them: the MSS option sets the largest segment each side sends, the
  * window scale is agreed when both SYNs carry it (windows above 65535 only then), SACK-permitted is
- * recorded but no SACK blocks are sent or read, and timestamps are offered on SYN but never agreed
- * (a simulated SYN,ACK does not echo them), so no later segment carries options.
+ * recorded but no SACK blocks are sent or read, and the timestamp option stands only on our SYN: the
+ * clock value every segment carries (Segment.tsval, used by TIME-WAIT) is kept beside the option list, so
+ * a SYN,ACK's list does not echo it and no later segment carries options.
  */
 import type {TcpOption} from '../wire/segment';
 
@@ -50,7 +51,7 @@ export function synOptions(mss: number, tsVal: number): TcpOption[] {
 
 /**
  * The SYN,ACK's options answer the SYN's: SACK-permitted and window scale only if the SYN offered them.
- * Timestamps are not echoed (the simulator does not run them), so SACK-permitted stands alone,
+ * Timestamps are not echoed in the list (see the note at the top), so SACK-permitted stands alone,
  * padded as `nop,nop,sackOK`.
  */
 export function synAckOptions(mss: number, peer: PeerOptions): TcpOption[] {

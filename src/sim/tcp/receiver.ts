@@ -102,10 +102,15 @@ export class TcpReceiver {
     }
   }
 
-  /** read(): up to `max` queued bytes */
+  /**
+   * read(): up to `max` queued bytes. A read that takes the last byte also passes the FIN behind it: Linux
+   * folds a FIN into the last queued data (tcp_try_coalesce) and tcp_recvmsg moves copied_seq past it
+   * (found_fin_ok), so Recv-Q drops to 0; the read that returns EOF still comes next.
+   */
   read(max: number): Uint8Array {
     const out = this.buf.read(max);
     this.copied = seqAdd(this.copied, out.length);
+    if (this.finReceived && this.buf.length === 0 && out.length > 0) this.copied = this.nxt;
     return out;
   }
 

@@ -32,9 +32,14 @@ export interface Segment {
   payload: Uint8Array;
   /**
    * TCP options in the order they stand in the header (RFC 9293 §3.2; Linux writes them in
-   * tcp_options_write()). Only SYN and SYN,ACK carry them here: timestamps are offered, never agreed.
+   * tcp_options_write()). Only SYN and SYN,ACK carry them here; the timestamp of every segment is `tsval`.
    */
   options?: TcpOption[];
+  /**
+   * RFC 7323 timestamp option, TSval: the sender's clock in whole ms (Linux's 1 kHz TCP clock). Linux puts
+   * it on every segment of a connection except RST; absent on segments sent without a connection.
+   */
+  tsval?: number;
 }
 
 /** One TCP option. `nop` is the one-byte padding Linux puts before options to align them. */
