@@ -32,7 +32,7 @@ afterAll(async () => {
 describe('every page, both locales', () => {
   it('the sitemaps list the landing page and every chapter in both locales', () => {
     for (const p of ['/', '/en/']) expect(PATHS).toContain(p);
-    for (const id of ['intro', 'overview', 'socket', 'connect', 'read-write', 'close', 'http', 'glossary', 'review']) {
+    for (const id of ['intro', 'overview', 'socket', 'connect', 'server', 'read-write', 'close', 'http', 'glossary', 'review', 'cheatsheet']) {
       expect(PATHS).toContain(`/docs/${id}`);
       expect(PATHS).toContain(`/en/docs/${id}`);
     }
@@ -202,7 +202,7 @@ describe('on a phone', () => {
       const menu = page.locator('.navbar-sidebar');
       await menu.getByRole('link', {name: /HTTP/}).first().waitFor();
       const hrefs = await menu.locator('a[href^="/en/docs/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-      const book = ['intro', 'overview', 'socket', 'connect', 'read-write', 'close', 'http', 'review', 'glossary'];
+      const book = ['intro', 'overview', 'socket', 'connect', 'server', 'read-write', 'close', 'http', 'review', 'glossary', 'cheatsheet'];
       expect([...new Set(hrefs)].sort()).toEqual(book.map((id) => `/en/docs/${id}`).sort());
       expect(errors).toEqual([]);
     } finally {

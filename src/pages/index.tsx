@@ -77,6 +77,24 @@ export default function Home(): ReactNode {
               </li>
             ))}
           </ol>
+          <p className={styles.phasesMore}>
+            <Translate
+              id="home.phases.more"
+              values={{
+                server: (
+                  <Link to="/docs/server">
+                    <Translate id="home.phases.more.server">서버 쪽의 bind(), listen(), accept()</Translate>
+                  </Link>
+                ),
+                sheet: (
+                  <Link to="/docs/cheatsheet">
+                    <Translate id="home.phases.more.sheet">한 장 요약표</Translate>
+                  </Link>
+                ),
+              }}>
+              {'접속을 받는 {server}는 3장과 4장 사이에서 다루고, 호출마다 오가는 세그먼트와 양쪽 상태는 인쇄할 수 있는 {sheet}에 모아 두었습니다.'}
+            </Translate>
+          </p>
         </section>
         <section className={styles.section} aria-labelledby="features">
           <Heading as="h2" id="features">

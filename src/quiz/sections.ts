@@ -3,7 +3,7 @@
  * chapter number and the heading as the chapter writes it (test/quiz/sections.test.ts keeps the titles in step with
  * the chapter files).
  */
-import type {ChapterId, Locale} from './types';
+import type {ChapterId, Locale, Localized} from './types';
 import {sectionTitles} from './sectionTitles';
 
 export const chapterNumbers: Record<ChapterId, number> = {
@@ -13,6 +13,11 @@ export const chapterNumbers: Record<ChapterId, number> = {
   'read-write': 4,
   close: 5,
   http: 6,
+};
+
+/** Pages between the numbered chapters: the server side sits between chapters 3 and 4. */
+export const interludeLabels: Record<string, Localized> = {
+  server: {ko: '3½장', en: 'Chapter 3½'},
 };
 
 export function splitSection(section: string): {doc: string; anchor: string} {
@@ -27,6 +32,8 @@ export function sectionHref(section: string): string {
 }
 
 export function chapterLabel(doc: string, locale: Locale): string {
+  const interlude = interludeLabels[doc];
+  if (interlude) return interlude[locale];
   const n = chapterNumbers[doc as ChapterId];
   if (n === undefined) return doc;
   return locale === 'en' ? `Chapter ${n}` : `${n}장`;

@@ -18,10 +18,12 @@ const requiredDocs = [
   '01-overview.mdx',
   '02-socket.mdx',
   '03-connect.mdx',
+  'server.mdx',
   '04-read-write.mdx',
   '05-close.mdx',
   '06-http.mdx',
   'glossary.mdx',
+  'cheatsheet.mdx',
 ];
 
 interface Heading {

@@ -9,7 +9,7 @@ import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {quizzes} from '../../src/quiz/data';
 import {sectionTitles} from '../../src/quiz/sectionTitles';
-import {splitSection} from '../../src/quiz/sections';
+import {sectionLabel, splitSection} from '../../src/quiz/sections';
 
 const root = join(__dirname, '..', '..');
 const files: Record<string, string> = {
@@ -20,6 +20,8 @@ const files: Record<string, string> = {
   close: '05-close.mdx',
   http: '06-http.mdx',
 };
+/** Pages without a quiz of their own whose headings quiz links may still name (the server side, between 3 and 4). */
+const otherPages: Record<string, string> = {server: 'server.mdx'};
 const dirs = {ko: join(root, 'docs'), en: join(root, 'i18n', 'en', 'docusaurus-plugin-content-docs', 'current')};
 const EXCEPTED = new Set(['quiz', 'http#lab']);
 
@@ -60,7 +62,7 @@ function headingsOf(source: string): Heading[] {
 }
 
 function chapterHeadings(locale: 'ko' | 'en', doc: string): Heading[] {
-  const path = join(dirs[locale], files[doc]);
+  const path = join(dirs[locale], files[doc] ?? otherPages[doc]);
   return existsSync(path) ? headingsOf(readFileSync(path, 'utf8')) : [];
 }
 
@@ -119,5 +121,38 @@ describe.each(Object.keys(files))('chapter %s', (doc) => {
       if (title?.en !== enText) wrong.push(`${q.section} en: ${title?.en} ≠ ${enText}`);
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('the section titles table', () => {
+  it('names only headings that exist, with their text in both locales (every page, a quiz or not)', () => {
+    const wrong: string[] = [];
+    for (const [section, title] of Object.entries(sectionTitles)) {
+      const {doc, anchor} = splitSection(section);
+      if (!files[doc] && !otherPages[doc]) {
+        wrong.push(`${section}: no such page`);
+        continue;
+      }
+      const ko = chapterHeadings('ko', doc).find((h) => h.id === anchor)?.text;
+      const en = chapterHeadings('en', doc).find((h) => h.id === anchor)?.text;
+      if (title.ko !== ko) wrong.push(`${section} ko: ${title.ko} ≠ ${ko}`);
+      if (title.en !== en) wrong.push(`${section} en: ${title.en} ≠ ${en}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('has a title for every ## section of the server-side page, so quiz links to it read as headings', () => {
+    const missing = chapterHeadings('ko', 'server')
+      .filter((h) => h.level === 2 && !sectionTitles[`server#${h.id}`])
+      .map((h) => h.id);
+    expect(chapterHeadings('ko', 'server').length).toBeGreaterThan(0);
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('link text of a section on the server-side page', () => {
+  it('names the page by its place between chapters 3 and 4', () => {
+    expect(sectionLabel('server#bind', 'ko')).toBe('3½장 · bind(): 포트에 자리 잡기');
+    expect(sectionLabel('server#four-tuple', 'en')).toBe('Chapter 3½ · The four values that tell connections apart');
   });
 });
