@@ -133,8 +133,10 @@ export default function Editor(props: EditorProps): ReactNode {
     }
   };
 
+  // The key hint is read out with the editor (aria-describedby) and shown while the editor has the focus
+  // (.editor:focus-within), so sighted keyboard users learn how to leave it too.
   return (
-    <>
+    <div className={styles.editor}>
       <CodeSurface
         code={code}
         language={props.language}
@@ -169,13 +171,13 @@ export default function Editor(props: EditorProps): ReactNode {
           rows={code.split('\n').length}
         />
       </CodeSurface>
-      <p id={hintId} className={styles.visuallyHidden}>
+      <p id={hintId} className={styles.editorHint}>
         {translate({
           id: 'livecode.editorHint',
           message: 'Tab은 들여쓰기, Shift+Tab은 내어쓰기입니다. Esc를 누른 뒤 Tab을 누르면 편집기를 벗어납니다. Ctrl+Enter로 실행합니다.',
-          description: 'Screen-reader hint describing the editor keys',
+          description: 'Hint describing the editor keys, shown while the editor has the focus',
         })}
       </p>
-    </>
+    </div>
   );
 }
