@@ -1,7 +1,7 @@
 /**
  * After a run whose code had a phone keyboard's punctuation put back (./punctuationRun), says what was changed and
  * where, so a program that ran is not a mystery next to the code in the editor, which keeps what the reader typed.
- * A polite live region that is always there (empty otherwise), so screen readers hear it when it appears.
+ * A status region (polite) that is always there, empty otherwise, so screen readers hear it when it appears.
  */
 import type {ReactNode} from 'react';
 import {translate} from '@docusaurus/Translate';
@@ -12,7 +12,7 @@ import styles from './styles.module.css';
 export default function PunctuationNotice({changes}: {changes: readonly PunctuationChange[]}): ReactNode {
   const {items, more} = changeList(changes);
   return (
-    <div aria-live="polite" data-punctuation-notice="">
+    <div role="status" data-punctuation-notice="">
       {items.length > 0 ? (
         <p className={styles.notice}>
           {translate(
