@@ -77,11 +77,10 @@ export function explainResult(result: RunResult, prepared: PreparedRun): RunResu
   return error === result.error ? result : {...result, error};
 }
 
-/** "2:5 ‘ → '" for each change the reader should hear about, at most `max` of them. */
+/** "2:5 ‘ → '" for each change, at most `max` of them, and how many more there were. */
 export function changeList(changes: readonly PunctuationChange[], max = 6): {items: string[]; more: number} {
-  const named = changes.filter((c) => c.kind !== 'escape');
   return {
-    items: named.slice(0, max).map((c) => `${c.line}:${c.column} ${c.from} → ${c.to}`),
-    more: Math.max(0, named.length - max),
+    items: changes.slice(0, max).map((c) => `${c.line}:${c.column} ${c.from} → ${c.to}`),
+    more: Math.max(0, changes.length - max),
   };
 }

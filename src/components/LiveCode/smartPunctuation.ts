@@ -34,8 +34,7 @@ export interface PunctuationChange {
   column: number;
   from: string;
   to: string;
-  /** a smart character put back; 'escape' is a straight quote escaped inside a string whose curly delimiters became straight */
-  kind: SmartKind | 'escape';
+  kind: SmartKind;
 }
 
 /** A smart character standing where code is, found by `scan`. */
@@ -116,10 +115,12 @@ function walk(code: string, out: {changes: PunctuationChange[]; strays: StraySma
   };
 
   /**
-   * A string opened at i by `open` (straight or curly). The closer is the same kind of quote, straight or curly,
-   * on the same line; inside a curly-opened single-quoted string, ’ between two letters is an apostrophe (it’s).
-   * A straight-opened string never closes on a curly quote unless it would otherwise run off the end of its line
-   * (a phone turned only its closing quote): then its last curly quote of the same kind closes it.
+   * A string opened at i by `open` (straight or curly). A curly-opened string closes at the next quote of the same
+   * kind, straight or curly, on its line (a phone keyboard makes every quote curly, so a straight one there is the
+   * author's code meeting the reader's typing: ‘a' + 'b’ is 'a' + 'b'); ’ between two letters is an apostrophe
+   * (it’s), not a closer. A straight-opened string closes at its straight quote and keeps any curly ones as text,
+   * unless it would otherwise run off the end of its line (the phone turned only the closing quote): then its last
+   * curly quote of the same kind closes it.
    */
   const quoted = (open: string) => {
     const start = i;
@@ -130,7 +131,6 @@ function walk(code: string, out: {changes: PunctuationChange[]; strays: StraySma
     const end = lineEnd(start + 1);
     let close = -1;
     let lastCurly = -1;
-    const innerStraight: number[] = [];
     for (let k = start + 1; k < end; k++) {
       const c = code[k];
       if (c === '\\') {
@@ -138,13 +138,8 @@ function walk(code: string, out: {changes: PunctuationChange[]; strays: StraySma
         continue;
       }
       if (c === straight) {
-        if (!curlyOpen) {
-          close = k;
-          break;
-        }
-        // a straight quote inside curly delimiters: content if a curly closer follows on the line, else the closer
-        innerStraight.push(k);
-        continue;
+        close = k;
+        break;
       }
       if (curlySet.includes(c)) {
         const apostrophe = single && c === '’' && IDENT_PART.test(code[k - 1] ?? '') && IDENT_PART.test(code[k + 1] ?? '');
@@ -155,10 +150,6 @@ function walk(code: string, out: {changes: PunctuationChange[]; strays: StraySma
         }
         lastCurly = k;
       }
-    }
-    if (curlyOpen && close === -1 && innerStraight.length > 0) {
-      // “hi" : the straight quote was the closer after all
-      close = innerStraight.pop()!;
     }
     if (!curlyOpen && close === -1 && lastCurly !== -1) close = lastCurly;
     if (close === -1) {
@@ -175,7 +166,6 @@ function walk(code: string, out: {changes: PunctuationChange[]; strays: StraySma
     }
     const kind: SmartKind = single ? 'single-quote' : 'double-quote';
     if (curlyOpen) change(start, open, straight, kind);
-    if (curlyOpen) for (const k of innerStraight) if (k < close) change(k, straight, '\\' + straight, 'escape');
     if (code[close] !== straight) change(close, code[close], straight, kind);
     i = close + 1;
     prev = 'operand';
@@ -306,8 +296,8 @@ export function straighten(code: string): Straightened {
 export function straySmartPunctuation(code: string): StraySmart[] {
   const out = {changes: [] as PunctuationChange[], strays: [] as StraySmart[]};
   walk(code, out);
-  const converted = out.changes.flatMap((ch): StraySmart[] =>
-    ch.kind === 'escape' ? [] : [{index: ch.index, line: ch.line, column: ch.column, char: ch.from, kind: ch.kind}],
+  const converted = out.changes.map(
+    (ch): StraySmart => ({index: ch.index, line: ch.line, column: ch.column, char: ch.from, kind: ch.kind}),
   );
   return [...converted, ...out.strays].sort((a, b) => a.index - b.index);
 }
