@@ -5,27 +5,34 @@ import Heading from '@theme/Heading';
 import Translate, {translate} from '@docusaurus/Translate';
 import styles from './index.module.css';
 
-/** The four phases of the note, shown as the path a reader walks through the book. */
-const PHASES: {call: string; id: string; text: ReactNode; to: string}[] = [
+/**
+ * The four phases of the note, shown as the path a reader walks through the book. Each card carries the number of
+ * the chapter it leads to (chapter 1 is the overview), as the chapter's own title does ("2. 소켓 만들기").
+ */
+const PHASES: {call: string; id: string; text: ReactNode; to: string; chapter: number}[] = [
   {
+    chapter: 2,
     call: 'socket()',
     id: 'home.phase.socket',
     to: '/docs/socket',
     text: <Translate id="home.phase.socket">소켓을 만들고 디스크립터라는 번호표를 받습니다</Translate>,
   },
   {
+    chapter: 3,
     call: 'connect()',
     id: 'home.phase.connect',
     to: '/docs/connect',
     text: <Translate id="home.phase.connect">IP 주소와 포트 번호로 서버의 소켓까지 파이프를 잇습니다</Translate>,
   },
   {
+    chapter: 4,
     call: 'write() / read()',
     id: 'home.phase.readwrite',
     to: '/docs/read-write',
     text: <Translate id="home.phase.readwrite">버퍼를 거쳐 바이트를 보내고 받습니다</Translate>,
   },
   {
+    chapter: 5,
     call: 'close()',
     id: 'home.phase.close',
     to: '/docs/close',
@@ -67,10 +74,15 @@ export default function Home(): ReactNode {
           <Heading as="h2" id="phases">
             <Translate id="home.phases.title">송수신의 네 단계</Translate>
           </Heading>
-          <ol className={styles.phases}>
+          <ol className={styles.phases} start={PHASES[0].chapter}>
             {PHASES.map((p) => (
-              <li key={p.id} className={styles.phase}>
+              <li key={p.id} value={p.chapter}>
                 <Link to={p.to} className={styles.phaseLink}>
+                  <span className={styles.chapter}>
+                    <Translate id="home.phase.chapter" values={{n: p.chapter}}>
+                      {'{n}장'}
+                    </Translate>
+                  </span>
                   <code className={styles.call}>{p.call}</code>
                   <span>{p.text}</span>
                 </Link>

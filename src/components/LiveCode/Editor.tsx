@@ -2,6 +2,8 @@
  * The code editor: a transparent <textarea> laid exactly over the highlighted code (same font, padding
  * and line height; it grows with its content so the outer box does the scrolling for both).
  * Keys: Tab indents, Shift+Tab outdents, Esc then Tab leaves the editor, Ctrl/Cmd+Enter runs.
+ * None of them acts while an input method is composing (a Hangul syllable being built): the key belongs to the
+ * input method then, and acting on it would split or duplicate the syllable.
  */
 import {useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode} from 'react';
 import {translate} from '@docusaurus/Translate';
@@ -25,6 +27,19 @@ export interface EditorProps {
 
 const MODIFIERS = new Set(['Shift', 'Control', 'Alt', 'Meta']);
 
+/**
+ * Attributes that ask phone keyboards not to "improve" code: no capitals, corrections, spelling marks, or inline
+ * suggestions (`writingsuggestions`, not yet in React's types). Smart punctuation is not under the page's control
+ * everywhere; what gets through is put back before a run (./punctuationRun).
+ */
+const PLAIN_TYPING = {
+  spellCheck: false,
+  autoCapitalize: 'off',
+  autoComplete: 'off',
+  autoCorrect: 'off',
+  writingsuggestions: 'false',
+} as Record<string, unknown>;
+
 export default function Editor(props: EditorProps): ReactNode {
   const {code, onChange, onRun, onCaretLine} = props;
   const textareaRef = useRef<HTMLTextAreaElement>(null);
@@ -32,6 +47,9 @@ export default function Editor(props: EditorProps): ReactNode {
   // After Esc the next Tab is not captured, so keyboard users can leave the editor.
   const escaped = useRef(false);
   const pendingSelection = useRef<[number, number] | null>(null);
+  // Between compositionstart and compositionend. Browsers differ in what a keydown during composition carries
+  // (isComposing, keyCode 229, or — for the key that ends it, in some — neither), so the editor also keeps count.
+  const composing = useRef(false);
   const hintId = useId();
 
   useEffect(() => {
@@ -74,6 +92,8 @@ export default function Editor(props: EditorProps): ReactNode {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    // the input method's key: no indenting, no Esc state, no run, and no preventDefault
+    if (e.nativeEvent.isComposing || e.keyCode === 229 || e.key === 'Process' || composing.current) return;
     if (e.key === 'Escape') {
       escaped.current = true;
       return;
@@ -113,8 +133,10 @@ export default function Editor(props: EditorProps): ReactNode {
     }
   };
 
+  // The key hint is read out with the editor (aria-describedby) and shown while the editor has the focus
+  // (.editor:focus-within), so sighted keyboard users learn how to leave it too.
   return (
-    <>
+    <div className={styles.editor}>
       <CodeSurface
         code={code}
         language={props.language}
@@ -129,6 +151,14 @@ export default function Editor(props: EditorProps): ReactNode {
           onKeyDown={onKeyDown}
           onBlur={() => {
             escaped.current = false;
+            // leaving the editor ends any composition; never let a lost compositionend disable the keys
+            composing.current = false;
+          }}
+          onCompositionStart={() => {
+            composing.current = true;
+          }}
+          onCompositionEnd={() => {
+            composing.current = false;
           }}
           onSelect={reportCaret}
           onClick={reportCaret}
@@ -136,21 +166,18 @@ export default function Editor(props: EditorProps): ReactNode {
           aria-label={translate({id: 'livecode.editor', message: '코드 편집기', description: 'Accessible name of the code editor'})}
           aria-describedby={props.errorId ? `${hintId} ${props.errorId}` : hintId}
           aria-invalid={props.errorId ? true : undefined}
-          spellCheck={false}
-          autoCapitalize="off"
-          autoComplete="off"
-          autoCorrect="off"
+          {...PLAIN_TYPING}
           wrap="off"
           rows={code.split('\n').length}
         />
       </CodeSurface>
-      <p id={hintId} className={styles.visuallyHidden}>
+      <p id={hintId} className={styles.editorHint}>
         {translate({
           id: 'livecode.editorHint',
           message: 'Tab은 들여쓰기, Shift+Tab은 내어쓰기입니다. Esc를 누른 뒤 Tab을 누르면 편집기를 벗어납니다. Ctrl+Enter로 실행합니다.',
-          description: 'Screen-reader hint describing the editor keys',
+          description: 'Hint describing the editor keys, shown while the editor has the focus',
         })}
       </p>
-    </>
+    </div>
   );
 }

@@ -15,7 +15,11 @@ import RunStatus from './RunStatus';
 import ConsoleOutput from './ConsoleOutput';
 import Inspectors from './Inspectors';
 import {getRunner} from './runnerFactory';
-import {clearEdit, loadEdit, saveEdit, storageKey} from './storage';
+import {useSavedEdit} from './useSavedEdit';
+import EditedMark from './EditedMark';
+import PunctuationNotice from './PunctuationNotice';
+import {explainResult, prepareRun} from './punctuationRun';
+import type {PunctuationChange} from './smartPunctuation';
 import type {EarlyIntent} from './index';
 
 export interface LiveProps {
@@ -31,14 +35,17 @@ interface Outcome {
   steps: Step[];
   /** the code that ran: marks (error line, step line) only apply while the editor still holds it */
   code: string;
+  /** a phone keyboard's punctuation put back before the run (PunctuationNotice) */
+  punctuation: PunctuationChange[];
 }
 
 /** Where Step/Back stand: null = the final state after the run. */
 type StepIndex = number | null;
 
 export default function Live({original, language, expect, intent, world}: LiveProps): ReactNode {
-  const key = useMemo(() => storageKey(window.location.pathname, original), [original]);
-  const [code, setCode] = useState(() => loadEdit(key) ?? original);
+  // the reader's code, saved as it changes (a mount with what is stored, or the original, writes nothing)
+  const saved = useSavedEdit(original);
+  const {code, setCode} = saved;
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [stepIndex, setStepIndex] = useState<StepIndex>(null);
   const [running, setRunning] = useState(false);
@@ -54,22 +61,15 @@ export default function Live({original, language, expect, intent, world}: LivePr
     };
   }, []);
 
-  // Save edits as they happen; mounting with what is already stored (or the original) writes nothing.
-  const stored = useRef(code);
-  useEffect(() => {
-    if (code === stored.current) return;
-    stored.current = code;
-    saveEdit(key, code, original);
-  }, [key, code, original]);
-
   const run = useCallback(
     async (mode: 'final' | 'first-step' = 'final') => {
       if (running) return;
       setRunning(true);
       const source = code;
+      const prepared = prepareRun(source);
       let result: RunResult;
       try {
-        result = await (await getRunner()).run({code: source, world});
+        result = explainResult(await (await getRunner()).run({code: prepared.code, world}), prepared);
       } catch (err) {
         // The worker itself failed to load (not the reader's program): say so instead of hanging.
         result = {
@@ -84,7 +84,7 @@ export default function Live({original, language, expect, intent, world}: LivePr
       }
       if (!alive.current) return;
       const steps = stepsOf(result);
-      setOutcome({result, steps, code: source});
+      setOutcome({result, steps, code: source, punctuation: prepared.changes});
       setStepIndex(mode === 'first-step' && steps.length > 0 ? 0 : null);
       setSelectedSegment(null);
       setRunning(false);
@@ -114,8 +114,7 @@ export default function Live({original, language, expect, intent, world}: LivePr
     else if (stepIndex > 0) setStepIndex(stepIndex - 1);
   };
   const onReset = () => {
-    clearEdit(key);
-    setCode(original);
+    saved.reset();
     setOutcome(null);
     setStepIndex(null);
     setSelectedLine(null);
@@ -156,6 +155,7 @@ export default function Live({original, language, expect, intent, world}: LivePr
 
   return (
     <div onPointerEnter={warmUp} onFocus={warmUp}>
+      {saved.edited ? <EditedMark savedAt={saved.savedAt} /> : null}
       <Toolbar
         onRun={() => void run()}
         onReset={onReset}
@@ -192,6 +192,7 @@ export default function Live({original, language, expect, intent, world}: LivePr
         errorId={errorId}
         stale={!fresh}
       />
+      <PunctuationNotice changes={fresh ? outcome!.punctuation : []} />
       {outcome ? <ConsoleOutput lines={outcome.result.console} truncated={outcome.result.truncated} /> : null}
       {state ? (
         <Inspectors

@@ -13,6 +13,7 @@ import Toolbar from './Toolbar';
 import {whenIdle} from '../../lib/idleQueue';
 import {loadHighlighter} from '../../prism';
 import {loadOnce} from '../../lib/loadOnce';
+import {useFocusAcrossSwap} from './useFocusAcrossSwap';
 import type {LiveProps} from './Live';
 import styles from './styles.module.css';
 import type {WorldOptions} from '../../sim/api';
@@ -96,6 +97,7 @@ export default function LiveCode({code, language = 'ts', title, world}: LiveCode
   }, [wake]);
 
   const Live = stage === 'live' ? live.current() : null;
+  useFocusAcrossSwap(rootRef, stage !== 'placeholder');
   return (
     <div ref={rootRef} className={styles.liveCode} data-live-code="">
       {title ? <div className={styles.title}>{title}</div> : null}
