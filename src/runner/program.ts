@@ -12,12 +12,13 @@ import {formatArgs} from './consoleFormat';
 import {SocketError, WouldBlockForever} from './errors';
 import {AF_INET, INADDR_ANY, SHUT_RD, SHUT_RDWR, SHUT_WR, SOCK_STREAM, SOL_SOCKET, SO_REUSEADDR} from './format';
 import {NONBLOCKING_NAMES, nonblockingApi} from './nonblocking';
+import {MAX_CONSOLE_CHARS, MAX_CONSOLE_LINES, MAX_SOCKET_CALLS, MAX_ERROR_CHARS, MAX_HOST_CHARS, MAX_LINE_CHARS, MAX_NAME_CHARS, MAX_TRACE_EVENTS} from './limits';
+import {thrownName, thrownStack, thrownString} from './thrown';
 
 export type WorldFactory = (options: WorldOptions) => SimWorld;
 
-export const DEFAULT_MAX_CONSOLE_LINES = 1000;
-/** A chapter program makes a few dozen calls; this many means a loop that never ends. */
-export const MAX_SOCKET_CALLS = 10_000;
+export const DEFAULT_MAX_CONSOLE_LINES = MAX_CONSOLE_LINES;
+export {MAX_SOCKET_CALLS};
 /** listen() without a backlog uses Linux's SOMAXCONN (4096 since 5.4) */
 const SOMAXCONN = 4096;
 const DEFAULT_READ_MAX = 4096;
@@ -72,18 +73,43 @@ export function runProgram(req: RunRequest, createWorld: WorldFactory): RunResul
   try {
     program();
   } catch (e) {
-    status = e instanceof WouldBlockForever ? 'blocked' : 'error';
+    // reading what was thrown may run the program's code (getters, Proxy traps): it is read defensively
     error = run.toRunError(e);
+    status = error.name === 'WouldBlockForever' && error.blocked ? 'blocked' : 'error';
   } finally {
+    // callbacks the program left behind (Promise.then, async functions) find every call closed
+    run.closed = true;
     restore();
   }
   return run.finish(status, error);
+}
+
+/** An error the runner raises itself, with a name the page words in the reader's language (runText.ts). */
+function runnerError(name: string, message: string): Error {
+  const e = new Error(message);
+  Object.defineProperty(e, 'name', {value: name, writable: true, configurable: true});
+  return e;
+}
+
+/** Freeze a set of functions and values handed to the program (and the functions themselves). */
+function frozenApi<T extends Record<string, unknown>>(api: T): Readonly<T> {
+  for (const v of Object.values(api)) if (typeof v === 'function') Object.freeze(v);
+  return Object.freeze(api);
+}
+
+// The error classes are shared by every run of this realm: no program may change them for the next one.
+for (const C of [SocketError, WouldBlockForever]) {
+  Object.freeze(C.prototype);
+  Object.freeze(C);
 }
 
 class ProgramRun {
   readonly console: ConsoleLine[] = [];
   readonly calls: CallRecord[] = [];
   truncated = false;
+  /** set when the program's synchronous run is over: a call made later (from a callback) is refused */
+  closed = false;
+  private consoleChars = 0;
   locate: (stack: string | undefined) => SourcePosition | null = () => null;
   private readonly hostStack: string[];
   /** the call we are waiting to see in the trace, to learn its callId */
@@ -94,8 +120,8 @@ class ProgramRun {
     host: string,
     private readonly maxConsoleLines: number,
   ) {
-    if (!world.hasHost(host)) world.addHost(host);
     this.hostStack = [host];
+    this.addHost(host);
     world.subscribe((e: TraceEvent) => {
       const p = this.pending;
       if (p && p.callId === null && e.kind === 'call' && e.host === p.host && e.req.call === p.call) p.callId = e.callId;
@@ -113,10 +139,9 @@ class ProgramRun {
 
   /** One simulator call on the current host, recorded with its line; failures become exceptions. */
   private sys(req: SyscallRequest): SyscallResult {
+    this.open();
     if (this.calls.length >= MAX_SOCKET_CALLS) {
-      const e = new Error(`stopped after ${MAX_SOCKET_CALLS} socket calls: is there an endless loop?`);
-      e.name = 'TooManyCalls';
-      throw e;
+      throw runnerError('TooManyCalls', `stopped after ${MAX_SOCKET_CALLS} socket calls: is there an endless loop?`);
     }
     const where = this.here();
     const host = this.host;
@@ -139,18 +164,42 @@ class ProgramRun {
     return 'ret' in res ? res.ret : 0;
   }
 
+  /** Refuse calls from code that runs after the program ended (a Promise callback it left behind). */
+  private open(): void {
+    if (this.closed) throw runnerError('RunOver', 'the program has ended: calls from later callbacks are not run');
+  }
+
+  /** One console line, cut to MAX_LINE_CHARS and to what is left of MAX_CONSOLE_CHARS (the cut is marked). */
   private print(level: 'log' | 'error', args: unknown[]) {
+    this.open();
     if (this.truncated) return;
-    if (this.console.length >= this.maxConsoleLines) {
+    if (this.console.length >= Math.min(this.maxConsoleLines, MAX_CONSOLE_LINES)) {
       // `truncated` says so; the page words it in the reader's language
       this.truncated = true;
       return;
     }
     const where = this.here();
-    this.console.push({level, text: formatArgs(args), ...(where ? {line: where.line} : {})});
+    const full = formatArgs(args);
+    const room = Math.min(MAX_LINE_CHARS, MAX_CONSOLE_CHARS - this.consoleChars);
+    const text = full.length > room ? full.slice(0, room) : full;
+    this.consoleChars += text.length;
+    const line: ConsoleLine = {level, text, ...(where ? {line: where.line} : {})};
+    if (full.length > text.length) line.cut = full.length - text.length;
+    this.console.push(line);
+    if (this.consoleChars >= MAX_CONSOLE_CHARS) this.truncated = true;
   }
 
-  readonly api: Record<(typeof API_NAMES)[number], unknown> = {
+  /** Add a host the program names; a full address block is the runner's error, worded by the page. */
+  private addHost(host: string): void {
+    if (this.world.hasHost(host)) return;
+    try {
+      this.world.addHost(host);
+    } catch {
+      throw runnerError('NoFreeAddress', 'no free address in 10.0.0.0/24 for another host');
+    }
+  }
+
+  readonly api: Readonly<Record<(typeof API_NAMES)[number], unknown>> = frozenApi({
     socket: (domain?: unknown, type?: unknown, protocol?: unknown) => {
       const req: SyscallRequest = {call: 'socket'};
       if (domain !== undefined) req.domain = int('socket', 'domain', domain);
@@ -190,6 +239,7 @@ class ProgramRun {
       return this.ret({call: 'setsockopt', fd: int('setsockopt', 'fd', fd), opt: 'SO_REUSEADDR', value: v});
     },
     resolve: (name: unknown) => {
+      this.open();
       if (typeof name !== 'string' || name === '') throw new TypeError(`resolve(): expected a host name string, got ${describe(name)}`);
       if (IPV4.test(name)) return name;
       const ip = this.world.resolve(this.host, name);
@@ -197,11 +247,12 @@ class ProgramRun {
       return ip;
     },
     on: (host: unknown, fn: unknown) => {
-      if (typeof host !== 'string' || host === '' || host.includes(':')) {
+      this.open();
+      if (typeof host !== 'string' || host === '' || host.includes(':') || host.length > MAX_HOST_CHARS) {
         throw new TypeError(`on(): expected a host name such as 'server', got ${describe(host)}`);
       }
       if (typeof fn !== 'function') throw new TypeError(`on('${host}', fn): fn must be a function`);
-      if (!this.world.hasHost(host)) this.world.addHost(host);
+      this.addHost(host);
       this.hostStack.push(host);
       try {
         return fn();
@@ -210,6 +261,7 @@ class ProgramRun {
       }
     },
     sleep: (ms: unknown) => {
+      this.open();
       if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
         throw new TypeError(`sleep(): expected milliseconds (a number ≥ 0), got ${describe(ms)}`);
       }
@@ -233,18 +285,35 @@ class ProgramRun {
     SocketError,
     WouldBlockForever,
     ...nonblockingApi((req) => this.sys(req)),
-  };
+  });
 
-  /** An exception that left the program, as RunError, located at the reader's line that raised it. */
+  /**
+   * An exception that left the program, as RunError, located at the reader's line that raised it. What was
+   * thrown may be hostile (getters, a Proxy): only data properties are read, never a getter of the program's.
+   */
   toRunError(e: unknown): RunError {
-    if (!(e instanceof Error)) {
-      return {name: 'Error', message: `the program threw ${describe(e)}`};
+    let ours: SocketError | WouldBlockForever | null = null;
+    try {
+      // a Proxy's getPrototypeOf trap may throw; a Proxy is never one of ours anyway
+      ours = e instanceof SocketError || e instanceof WouldBlockForever ? e : null;
+    } catch {
+      ours = null;
     }
-    const out: RunError = {name: e.name, message: e.message};
-    if (e instanceof SocketError) out.errno = e.errno;
-    if (e instanceof WouldBlockForever) out.blocked = e.fd === undefined ? {call: e.call} : {call: e.call, fd: e.fd};
-    if (e.name === 'TooManyCalls') out.limit = MAX_SOCKET_CALLS;
-    const where = this.locate(e.stack);
+    const name = thrownName(e);
+    const message = thrownString(e, 'message');
+    const out: RunError =
+      name === null && message === null
+        ? {name: 'ThrownValue', message: safeDescribe(e)}
+        : {name: name ?? 'Error', message: message ?? ''};
+    if (out.name.length > MAX_NAME_CHARS) out.name = out.name.slice(0, MAX_NAME_CHARS);
+    if (out.message.length > MAX_ERROR_CHARS) {
+      out.cut = out.message.length - MAX_ERROR_CHARS;
+      out.message = out.message.slice(0, MAX_ERROR_CHARS);
+    }
+    if (ours instanceof SocketError) out.errno = ours.errno;
+    if (ours instanceof WouldBlockForever) out.blocked = ours.fd === undefined ? {call: ours.call} : {call: ours.call, fd: ours.fd};
+    if (out.name === 'TooManyCalls') out.limit = MAX_SOCKET_CALLS;
+    const where = this.locate(thrownStack(e) ?? undefined);
     if (where) {
       out.line = where.line;
       out.column = where.column;
@@ -258,19 +327,31 @@ class ProgramRun {
     try {
       this.world.runUntilQuiet();
     } catch (e) {
-      settleError = {name: (e as Error)?.name ?? 'Error', message: `the simulator failed: ${(e as Error)?.message ?? e}`};
+      const detail = `the simulator failed: ${thrownString(e, 'message') ?? ''}`.slice(0, MAX_ERROR_CHARS);
+      settleError = {name: 'RunnerFault', fault: 'simulator', message: detail};
     }
+    const trace = this.world.trace;
     const result: RunResult = {
       status: settleError && status === 'ok' ? 'error' : status,
       console: this.console,
       truncated: this.truncated,
-      trace: [...this.world.trace],
+      trace: trace.slice(0, MAX_TRACE_EVENTS),
       calls: this.calls,
       endTime: this.world.now,
     };
+    if (trace.length > MAX_TRACE_EVENTS) result.traceCut = trace.length - MAX_TRACE_EVENTS;
     const err = error ?? settleError;
     if (err) result.error = err;
     return result;
+  }
+}
+
+/** describe() for a thrown value, which may be a Proxy whose traps throw. */
+function safeDescribe(v: unknown): string {
+  try {
+    return describe(v);
+  } catch {
+    return 'a value';
   }
 }
 

@@ -250,7 +250,7 @@ describe('other errors', () => {
 
   it('throwing a non-Error value is still reported', () => {
     const {result} = run(`throw 'oops';`);
-    expect(result).toMatchObject({status: 'error', error: {name: 'Error', message: "the program threw 'oops'"}});
+    expect(result).toMatchObject({status: 'error', error: {name: 'ThrownValue', message: "'oops'"}});
   });
 });
 

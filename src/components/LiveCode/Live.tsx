@@ -15,7 +15,10 @@ import RunStatus from './RunStatus';
 import ConsoleOutput from './ConsoleOutput';
 import Inspectors from './Inspectors';
 import {getRunner} from './runnerFactory';
-import {clearEdit, loadEdit, saveEdit, storageKey} from './storage';
+import {clearEdit, loadEdit, saveEdit, storageKey, type EditNotice as EditNoticeValue} from './storage';
+import EditNotice from './EditNotice';
+import {runnerFault} from '../../runner/failure';
+import {traceCutText} from './runText';
 import type {EarlyIntent} from './index';
 
 export interface LiveProps {
@@ -38,7 +41,9 @@ type StepIndex = number | null;
 
 export default function Live({original, language, expect, intent, world}: LiveProps): ReactNode {
   const key = useMemo(() => storageKey(window.location.pathname, original), [original]);
-  const [code, setCode] = useState(() => loadEdit(key) ?? original);
+  const [loaded] = useState(() => loadEdit(key));
+  const [code, setCode] = useState(() => loaded.code ?? original);
+  const [editNotice, setEditNotice] = useState<EditNoticeValue | null>(loaded.notice);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [stepIndex, setStepIndex] = useState<StepIndex>(null);
   const [running, setRunning] = useState(false);
@@ -59,7 +64,9 @@ export default function Live({original, language, expect, intent, world}: LivePr
   useEffect(() => {
     if (code === stored.current) return;
     stored.current = code;
-    saveEdit(key, code, original);
+    const notice = saveEdit(key, code, original);
+    // a failed save says so until a later save works (a set-aside notice stays until then too)
+    setEditNotice((was) => notice ?? (was?.kind === 'set-aside' ? was : null));
   }, [key, code, original]);
 
   const run = useCallback(
@@ -71,23 +78,22 @@ export default function Live({original, language, expect, intent, world}: LivePr
       try {
         result = await (await getRunner()).run({code: source, world});
       } catch (err) {
-        // The worker itself failed to load (not the reader's program): say so instead of hanging.
-        result = {
-          status: 'error',
-          error: {name: 'Error', message: err instanceof Error ? err.message : String(err)},
-          console: [],
-          truncated: false,
-          trace: [],
-          calls: [],
-          endTime: 0,
-        };
+        // The runner's code failed to load (not the reader's program): say so instead of hanging.
+        result = runnerFault('load', err instanceof Error ? err.message : String(err));
       }
       if (!alive.current) return;
-      const steps = stepsOf(result);
-      setOutcome({result, steps, code: source});
-      setStepIndex(mode === 'first-step' && steps.length > 0 ? 0 : null);
-      setSelectedSegment(null);
-      setRunning(false);
+      try {
+        const steps = stepsOf(result);
+        setOutcome({result, steps, code: source});
+        setStepIndex(mode === 'first-step' && steps.length > 0 ? 0 : null);
+      } catch (err) {
+        // the result passed the runner's checks but the inspectors could not read it: a runner fault, Run still works
+        setOutcome({result: runnerFault('invalid-result', String(err)), steps: [], code: source});
+        setStepIndex(null);
+      } finally {
+        setSelectedSegment(null);
+        setRunning(false);
+      }
     },
     [code, running, world],
   );
@@ -115,6 +121,7 @@ export default function Live({original, language, expect, intent, world}: LivePr
   };
   const onReset = () => {
     clearEdit(key);
+    setEditNotice(null);
     setCode(original);
     setOutcome(null);
     setStepIndex(null);
@@ -184,6 +191,7 @@ export default function Live({original, language, expect, intent, world}: LivePr
         autoFocus={intent.focus}
         errorId={errorLine !== null ? errorId : undefined}
       />
+      <EditNotice notice={editNotice} />
       <RunStatus
         running={running}
         result={outcome?.result ?? null}
@@ -192,7 +200,13 @@ export default function Live({original, language, expect, intent, world}: LivePr
         errorId={errorId}
         stale={!fresh}
       />
-      {outcome ? <ConsoleOutput lines={outcome.result.console} truncated={outcome.result.truncated} /> : null}
+      {outcome ? (
+        <ConsoleOutput
+          lines={outcome.result.console}
+          truncated={outcome.result.truncated}
+          traceNote={traceCutText(outcome.result)}
+        />
+      ) : null}
       {state ? (
         <Inspectors
           state={state}
