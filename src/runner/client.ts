@@ -45,6 +45,12 @@ function createBundledWorker(): WorkerLike {
   return new Worker(new URL('./worker.ts', import.meta.url)) as unknown as WorkerLike;
 }
 
+/** The page's language (Docusaurus sets <html lang>), for what the runner itself says (words.ts). */
+function withLocale(request: RunRequest): RunRequest {
+  if (request.locale || typeof document === 'undefined') return request;
+  return {...request, locale: document.documentElement.lang.startsWith('en') ? 'en' : 'ko'};
+}
+
 const cancelled = () => failedResult('error', {name: 'Cancelled', message: 'the runner was disposed'});
 
 interface Job {
@@ -145,7 +151,7 @@ export function createRunner(options: RunnerOptions = {}): Runner {
     run(request) {
       if (disposed) return Promise.resolve(cancelled());
       return new Promise<RunResult>((resolve) => {
-        queue.push({id: nextId++, request, resolve});
+        queue.push({id: nextId++, request: withLocale(request), resolve});
         pump();
       });
     },

@@ -11,6 +11,7 @@
  */
 import {getFormattedTokens, transform} from 'sucrase';
 import type {RunError} from './types';
+import {wordsFor, type Words} from './words';
 
 export const PROGRAM_URL = 'socket-lab-program.js';
 
@@ -82,7 +83,7 @@ export type Compiled =
   | {ok: false; error: RunError};
 
 /** Compile `code` so that `paramNames` are the only names it gets besides JS's own built-ins. */
-export function compile(code: string, paramNames: readonly string[]): Compiled {
+export function compile(code: string, paramNames: readonly string[], words: Words = wordsFor('en')): Compiled {
   let js: string;
   let columns: ColumnMap;
   try {
@@ -95,7 +96,7 @@ export function compile(code: string, paramNames: readonly string[]): Compiled {
     js = out.code;
     columns = new ColumnMap(out.sourceMap?.mappings ?? '');
   } catch (e) {
-    return {ok: false, error: sucraseSyntaxError(code, e)};
+    return {ok: false, error: sucraseSyntaxError(code, e, words)};
   }
   const banned = importUse(js);
   if (banned) {
@@ -189,7 +190,7 @@ function topProgramFrame(stack: string | undefined): {line: number; column: numb
 }
 
 /** A sucrase parse error: "Unexpected token (2:11)" with the offending character's offset in `pos`. */
-function sucraseSyntaxError(code: string, e: unknown): RunError {
+function sucraseSyntaxError(code: string, e: unknown, words: Words): RunError {
   const err = e as {message?: string; pos?: number};
   const message = String(err.message ?? e)
     .replace(/^Error transforming [^:]*:\s*/, '')
@@ -205,7 +206,7 @@ function sucraseSyntaxError(code: string, e: unknown): RunError {
     const opened = positionOf(code, unclosed.pos);
     return {
       name: 'SyntaxError',
-      message: `Unexpected end of the program: '${unclosed.char}' opened on line ${opened.line} is never closed`,
+      message: words.unclosed(unclosed.char, opened.line),
       ...positionOf(code, end),
     };
   }

@@ -14,6 +14,7 @@ import {AF_INET, INADDR_ANY, SHUT_RD, SHUT_RDWR, SHUT_WR, SOCK_STREAM, SOL_SOCKE
 import {NONBLOCKING_NAMES, nonblockingApi} from './nonblocking';
 import {MAX_CONSOLE_CHARS, MAX_CONSOLE_LINES, MAX_SOCKET_CALLS, MAX_ERROR_CHARS, MAX_HOST_CHARS, MAX_LINE_CHARS, MAX_NAME_CHARS, MAX_TRACE_EVENTS} from './limits';
 import {thrownName, thrownStack, thrownString} from './thrown';
+import {wordsFor, type Words} from './words';
 
 export type WorldFactory = (options: WorldOptions) => SimWorld;
 
@@ -61,13 +62,14 @@ const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]
 
 export function runProgram(req: RunRequest, createWorld: WorldFactory): RunResult {
   const world = createWorld({builtins: true, ...req.world});
-  const run = new ProgramRun(world, req.host ?? 'client', req.maxConsoleLines ?? DEFAULT_MAX_CONSOLE_LINES);
-  const compiled = compile(req.code, API_NAMES);
+  const words = wordsFor(req.locale);
+  const run = new ProgramRun(world, req.host ?? 'client', req.maxConsoleLines ?? DEFAULT_MAX_CONSOLE_LINES, words);
+  const compiled = compile(req.code, API_NAMES, words);
   if (!compiled.ok) return run.finish('syntax-error', compiled.error);
   run.locate = compiled.locate;
 
   const program = compiled.bind(API_NAMES.map((name) => run.api[name]));
-  const restore = hideFunctionConstructors();
+  const restore = hideFunctionConstructors(words);
   let status: RunResult['status'] = 'ok';
   let error: RunError | undefined;
   try {
@@ -119,6 +121,7 @@ class ProgramRun {
     readonly world: SimWorld,
     host: string,
     private readonly maxConsoleLines: number,
+    private readonly w: Words,
   ) {
     this.hostStack = [host];
     this.addHost(host);
@@ -141,7 +144,7 @@ class ProgramRun {
   private sys(req: SyscallRequest): SyscallResult {
     this.open();
     if (this.calls.length >= MAX_SOCKET_CALLS) {
-      throw runnerError('TooManyCalls', `stopped after ${MAX_SOCKET_CALLS} socket calls: is there an endless loop?`);
+      throw runnerError('TooManyCalls', this.w.tooManyCalls(MAX_SOCKET_CALLS));
     }
     const where = this.here();
     const host = this.host;
@@ -166,7 +169,7 @@ class ProgramRun {
 
   /** Refuse calls from code that runs after the program ended (a Promise callback it left behind). */
   private open(): void {
-    if (this.closed) throw runnerError('RunOver', 'the program has ended: calls from later callbacks are not run');
+    if (this.closed) throw runnerError('RunOver', this.w.runOver());
   }
 
   /** One console line, cut to MAX_LINE_CHARS and to what is left of MAX_CONSOLE_CHARS (the cut is marked). */
@@ -195,52 +198,52 @@ class ProgramRun {
     try {
       this.world.addHost(host);
     } catch {
-      throw runnerError('NoFreeAddress', 'no free address in 10.0.0.0/24 for another host');
+      throw runnerError('NoFreeAddress', this.w.noFreeAddress());
     }
   }
 
   readonly api: Readonly<Record<(typeof API_NAMES)[number], unknown>> = frozenApi({
     socket: (domain?: unknown, type?: unknown, protocol?: unknown) => {
       const req: SyscallRequest = {call: 'socket'};
-      if (domain !== undefined) req.domain = int('socket', 'domain', domain);
-      if (type !== undefined) req.type = int('socket', 'type', type);
-      if (protocol !== undefined) req.protocol = int('socket', 'protocol', protocol);
+      if (domain !== undefined) req.domain = int(this.w, 'socket', 'domain', domain);
+      if (type !== undefined) req.type = int(this.w, 'socket', 'type', type);
+      if (protocol !== undefined) req.protocol = int(this.w, 'socket', 'protocol', protocol);
       return this.ret(req);
     },
     bind: (fd: unknown, ip: unknown, port: unknown) =>
-      this.ret({call: 'bind', fd: int('bind', 'fd', fd), addr: {ip: ipArg('bind', ip, true), port: portArg('bind', port)}}),
+      this.ret({call: 'bind', fd: int(this.w, 'bind', 'fd', fd), addr: {ip: ipArg(this.w, 'bind', ip, true), port: portArg(this.w, 'bind', port)}}),
     listen: (fd: unknown, backlog: unknown = SOMAXCONN) =>
-      this.ret({call: 'listen', fd: int('listen', 'fd', fd), backlog: int('listen', 'backlog', backlog)}),
-    accept: (fd: unknown) => this.ret({call: 'accept', fd: int('accept', 'fd', fd)}),
+      this.ret({call: 'listen', fd: int(this.w, 'listen', 'fd', fd), backlog: int(this.w, 'listen', 'backlog', backlog)}),
+    accept: (fd: unknown) => this.ret({call: 'accept', fd: int(this.w, 'accept', 'fd', fd)}),
     connect: (fd: unknown, ip: unknown, port: unknown) =>
-      this.ret({call: 'connect', fd: int('connect', 'fd', fd), addr: {ip: ipArg('connect', ip, false), port: portArg('connect', port)}}),
+      this.ret({call: 'connect', fd: int(this.w, 'connect', 'fd', fd), addr: {ip: ipArg(this.w, 'connect', ip, false), port: portArg(this.w, 'connect', port)}}),
     write: (fd: unknown, data: unknown, length?: unknown) =>
-      this.ret({call: 'write', fd: int('write', 'fd', fd), data: bytesArg(data, length)}),
+      this.ret({call: 'write', fd: int(this.w, 'write', 'fd', fd), data: bytesArg(this.w, data, length)}),
     read: (fd: unknown, max: unknown = DEFAULT_READ_MAX) => {
-      const n = int('read', 'max', max);
-      if (n < 1) throw new TypeError(`read(): max must be at least 1 (got ${n})`);
-      const res = this.sys({call: 'read', fd: int('read', 'fd', fd), max: n});
+      const n = int(this.w, 'read', 'max', max);
+      if (n < 1) throw new TypeError(this.w.readMax(n));
+      const res = this.sys({call: 'read', fd: int(this.w, 'read', 'fd', fd), max: n});
       return 'data' in res ? decoder.decode(res.data) : '';
     },
-    close: (fd: unknown) => this.ret({call: 'close', fd: int('close', 'fd', fd)}),
+    close: (fd: unknown) => this.ret({call: 'close', fd: int(this.w, 'close', 'fd', fd)}),
     shutdown: (fd: unknown, how: unknown) => {
       if (how !== SHUT_RD && how !== SHUT_WR && how !== SHUT_RDWR) {
-        throw new TypeError(`shutdown(): how must be SHUT_RD, SHUT_WR or SHUT_RDWR (got ${describe(how)})`);
+        throw new TypeError(this.w.shutdownHow(this.w.kind(how)));
       }
-      return this.ret({call: 'shutdown', fd: int('shutdown', 'fd', fd), how});
+      return this.ret({call: 'shutdown', fd: int(this.w, 'shutdown', 'fd', fd), how});
     },
-    getsockname: (fd: unknown) => addrOf(this.sys({call: 'getsockname', fd: int('getsockname', 'fd', fd)})),
-    getpeername: (fd: unknown) => addrOf(this.sys({call: 'getpeername', fd: int('getpeername', 'fd', fd)})),
+    getsockname: (fd: unknown) => addrOf(this.sys({call: 'getsockname', fd: int(this.w, 'getsockname', 'fd', fd)})),
+    getpeername: (fd: unknown) => addrOf(this.sys({call: 'getpeername', fd: int(this.w, 'getpeername', 'fd', fd)})),
     setsockopt: (fd: unknown, level: unknown, name: unknown, value: unknown) => {
       if (level !== SOL_SOCKET || name !== SO_REUSEADDR) {
-        throw new TypeError('setsockopt(): Socket Lab supports only setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, 0 or 1)');
+        throw new TypeError(this.w.setsockopt());
       }
-      const v = typeof value === 'boolean' ? Number(value) : int('setsockopt', 'value', value);
-      return this.ret({call: 'setsockopt', fd: int('setsockopt', 'fd', fd), opt: 'SO_REUSEADDR', value: v});
+      const v = typeof value === 'boolean' ? Number(value) : int(this.w, 'setsockopt', 'value', value);
+      return this.ret({call: 'setsockopt', fd: int(this.w, 'setsockopt', 'fd', fd), opt: 'SO_REUSEADDR', value: v});
     },
     resolve: (name: unknown) => {
       this.open();
-      if (typeof name !== 'string' || name === '') throw new TypeError(`resolve(): expected a host name string, got ${describe(name)}`);
+      if (typeof name !== 'string' || name === '') throw new TypeError(this.w.resolveName(this.w.kind(name)));
       if (IPV4.test(name)) return name;
       const ip = this.world.resolve(this.host, name);
       if (ip === null) throw new SocketError('EAI_NONAME');
@@ -249,9 +252,9 @@ class ProgramRun {
     on: (host: unknown, fn: unknown) => {
       this.open();
       if (typeof host !== 'string' || host === '' || host.includes(':') || host.length > MAX_HOST_CHARS) {
-        throw new TypeError(`on(): expected a host name such as 'server', got ${describe(host)}`);
+        throw new TypeError(this.w.onHost(this.w.kind(host)));
       }
-      if (typeof fn !== 'function') throw new TypeError(`on('${host}', fn): fn must be a function`);
+      if (typeof fn !== 'function') throw new TypeError(this.w.onFn(host));
       this.addHost(host);
       this.hostStack.push(host);
       try {
@@ -263,7 +266,7 @@ class ProgramRun {
     sleep: (ms: unknown) => {
       this.open();
       if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
-        throw new TypeError(`sleep(): expected milliseconds (a number ≥ 0), got ${describe(ms)}`);
+        throw new TypeError(this.w.sleepMs(this.w.kind(ms)));
       }
       this.world.advance(ms);
     },
@@ -284,7 +287,7 @@ class ProgramRun {
     INADDR_ANY,
     SocketError,
     WouldBlockForever,
-    ...nonblockingApi((req) => this.sys(req)),
+    ...nonblockingApi((req) => this.sys(req), () => this.w),
   });
 
   /**
@@ -356,50 +359,40 @@ function safeDescribe(v: unknown): string {
 }
 
 function describe(v: unknown): string {
-  if (typeof v === 'string') return `'${v}'`;
-  if (typeof v === 'function') return 'a function';
-  if (v === null) return 'null';
-  if (typeof v === 'object') return Array.isArray(v) ? 'an array' : 'an object';
-  return String(v);
+  return wordsFor('en').kind(v);
 }
 
-function int(call: string, what: string, v: unknown): number {
+function int(w: Words, call: string, what: string, v: unknown): number {
   if (typeof v !== 'number' || !Number.isInteger(v)) {
-    throw new TypeError(`${call}(): ${what} must be an integer, got ${describe(v)}`);
+    throw new TypeError(w.notInteger(call, what, w.kind(v)));
   }
   return v;
 }
 
-function portArg(call: string, v: unknown): number {
-  const port = int(call, 'port', v);
-  if (port < 0 || port > 65535) throw new TypeError(`${call}(): port must be between 0 and 65535, got ${port}`);
+function portArg(w: Words, call: string, v: unknown): number {
+  const port = int(w, call, 'port', v);
+  if (port < 0 || port > 65535) throw new TypeError(w.portRange(call, port));
   return port;
 }
 
 /** An IPv4 address in dotted form. A host name is the classic mistake: say what to do instead. */
-function ipArg(call: string, v: unknown, wildcardOk: boolean): string {
+function ipArg(w: Words, call: string, v: unknown, wildcardOk: boolean): string {
   if (wildcardOk && v === 0) return INADDR_ANY;
-  if (typeof v !== 'string') throw new TypeError(`${call}(): expected an IP address string such as '10.0.0.3', got ${describe(v)}`);
+  if (typeof v !== 'string') throw new TypeError(w.ipString(call, w.kind(v)));
   if (IPV4.test(v)) return v;
-  if (/^[A-Za-z0-9.-]+$/.test(v) && /[A-Za-z]/.test(v)) {
-    throw new TypeError(
-      `${call}() takes an IP address, not a host name: call resolve('${v}') first and pass the address it returns`,
-    );
-  }
-  throw new TypeError(`${call}(): '${v}' is not an IPv4 address (expected four numbers 0–255, like '10.0.0.3')`);
+  if (/^[A-Za-z0-9.-]+$/.test(v) && /[A-Za-z]/.test(v)) throw new TypeError(w.ipHostName(call, v));
+  throw new TypeError(w.ipNotV4(call, v));
 }
 
 /** write()'s data: a string (sent as UTF-8) or bytes, optionally only the first `length` bytes. */
-function bytesArg(data: unknown, length: unknown): Uint8Array {
+function bytesArg(w: Words, data: unknown, length: unknown): Uint8Array {
   let bytes: Uint8Array;
   if (typeof data === 'string') bytes = encoder.encode(data);
   else if (data instanceof Uint8Array) bytes = data.slice();
-  else throw new TypeError(`write(): data must be a string or a Uint8Array, got ${describe(data)}`);
+  else throw new TypeError(w.writeData(w.kind(data)));
   if (length === undefined) return bytes;
-  const n = int('write', 'length', length);
-  if (n < 0 || n > bytes.length) {
-    throw new TypeError(`write(): length ${n} is outside the data (${bytes.length} bytes)`);
-  }
+  const n = int(w, 'write', 'length', length);
+  if (n < 0 || n > bytes.length) throw new TypeError(w.writeLength(n, bytes.length));
   return bytes.slice(0, n);
 }
 
@@ -413,7 +406,7 @@ function addrOf(res: SyscallResult): {ip: string; port: number} {
  * a way to compile code in the global scope. The run is synchronous, so putting them back afterwards
  * leaves the page as it was.
  */
-function hideFunctionConstructors(): () => void {
+function hideFunctionConstructors(w: Words): () => void {
   const protos = [
     Function.prototype,
     Object.getPrototypeOf(function* () {}),
@@ -422,7 +415,7 @@ function hideFunctionConstructors(): () => void {
   ] as object[];
   const saved = protos.map((p) => Object.getOwnPropertyDescriptor(p, 'constructor'));
   const blocked = function () {
-    throw new TypeError('the Function constructor is not available in Socket Lab programs');
+    throw new TypeError(w.functionConstructor());
   };
   protos.forEach((p) => {
     try {

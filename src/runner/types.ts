@@ -13,6 +13,8 @@ export interface RunRequest {
   host?: string;
   /** console lines kept before the output is cut (default 1000) */
   maxConsoleLines?: number;
+  /** the reader's language, for what the runner itself says (words.ts); default 'en' */
+  locale?: 'ko' | 'en';
 }
 
 export interface ConsoleLine {
