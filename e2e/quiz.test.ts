@@ -140,6 +140,37 @@ describe('corrupted saved progress', () => {
   });
 });
 
+describe('a saved record of the right shape but the wrong answer type (issue 16)', () => {
+  it('is set aside alone with a notice; the other answers stay and the question can be answered', async () => {
+    const {page, errors} = await open('/en/docs/connect');
+    const saved = {
+      version: 1,
+      answers: {
+        // a multiple-choice question with a string answer: well formed, wrong for its question
+        'connect-parameters': {answer: 'a', attempts: 1, correct: false},
+        'connect-well-known-port': {answer: '80', attempts: 1, correct: true},
+      },
+    };
+    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, JSON.stringify(saved)] as const);
+    await page.reload({waitUntil: 'networkidle'});
+
+    const region = quizRegion(page, /^Quiz: /);
+    await expect.poll(() => region.getByRole('status').first().textContent()).toContain('1 of your saved quiz records could not be read');
+    const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!).answers, KEY);
+    expect(Object.keys(stored)).toEqual(['connect-well-known-port']);
+    expect(await page.evaluate((key) => localStorage.getItem(`${key}:corrupt-1`), KEY)).toBe(
+      JSON.stringify({'connect-parameters': saved.answers['connect-parameters']}),
+    );
+    // the question is interactive: tick a box and check
+    const q = region.locator('fieldset').filter({has: page.locator('input[type="checkbox"]')}).first();
+    await q.locator('input[type="checkbox"]').first().check();
+    await q.getByRole('button', {name: 'Check'}).click();
+    await expect.poll(() => q.textContent()).toMatch(/Correct|Incorrect/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('running programs in the page', () => {
   it('a predict question, once answered, becomes a runnable block that prints the outcome', async () => {
     const {page, errors} = await open('/docs/socket');

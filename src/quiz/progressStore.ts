@@ -3,7 +3,8 @@
  * step with other tabs (the `storage` event). It loads lazily on the first `ensureLoaded()` — called from an effect,
  * so the server-rendered HTML and the first client render are the same (no progress) and hydration never mismatches.
  */
-import type {Answer} from './types';
+import type {Answer, Question} from './types';
+import {recordFits} from './recordFits';
 import {
   PROGRESS_KEY,
   browserStorage,
@@ -11,6 +12,7 @@ import {
   emptyProgress,
   loadProgress,
   saveProgress,
+  setAsideRecord,
   withAnswer,
   type Progress,
   type SetAside,
@@ -24,6 +26,8 @@ export interface ProgressSnapshot {
   setAside: SetAside | null;
   /** the last save failed (storage full or forbidden): answers work but are not kept */
   saveFailed: boolean;
+  /** an unreadable entry could not be set aside and stays in place: answers are not saved over it */
+  locked?: boolean;
 }
 
 type Listener = (snapshot: ProgressSnapshot) => void;
@@ -50,8 +54,8 @@ export function subscribe(listener: Listener): () => void {
 /** Loads the saved progress once per page (browser only). */
 export function ensureLoaded(): void {
   if (snapshot.loaded || typeof window === 'undefined') return;
-  const {progress, setAside} = loadProgress(browserStorage());
-  publish({loaded: true, progress, setAside, saveFailed: false});
+  const {progress, setAside, locked} = loadProgress(browserStorage());
+  publish({loaded: true, progress, setAside, saveFailed: false, locked: locked === true});
   if (!watchingOtherTabs) {
     watchingOtherTabs = true;
     window.addEventListener('storage', (e) => {
@@ -66,14 +70,33 @@ export function ensureLoaded(): void {
 export function recordAnswer(questionId: string, answer: Answer, correct: boolean): void {
   ensureLoaded();
   const progress = withAnswer(snapshot.progress, questionId, answer, correct);
-  const saved = saveProgress(browserStorage(), progress);
+  const saved = !snapshot.locked && saveProgress(browserStorage(), progress);
   publish({...snapshot, progress, saveFailed: !saved});
+}
+
+/** Sets aside the saved records that do not fit their question (called by a quiz once its questions are known). */
+export function setAsideMisfits(questions: readonly Question[]): void {
+  if (!snapshot.loaded || snapshot.locked) return;
+  let progress = snapshot.progress;
+  let count = 0;
+  let firstKey: string | null = null;
+  for (const q of questions) {
+    const record = progress.answers[q.id];
+    if (!record || recordFits(q, record)) continue;
+    const moved = setAsideRecord(browserStorage(), progress, q.id);
+    progress = moved.progress;
+    count += 1;
+    firstKey ??= moved.keptAs;
+  }
+  if (count === 0) return;
+  const records = count + (snapshot.setAside?.reason === 'record' ? (snapshot.setAside.records ?? 0) : 0);
+  publish({...snapshot, progress, setAside: {reason: 'record', keptAs: snapshot.setAside?.keptAs ?? firstKey, records}});
 }
 
 /** Forgets every answer (after the reader confirmed). */
 export function resetProgress(): void {
   clearProgress(browserStorage());
-  publish({...snapshot, loaded: true, progress: emptyProgress(), saveFailed: false});
+  publish({...snapshot, loaded: true, progress: emptyProgress(), saveFailed: false, locked: false});
 }
 
 /** Hides the set-aside notice once the reader dismissed it. */

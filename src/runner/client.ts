@@ -1,11 +1,18 @@
 /**
- * The page's side of the runner: programs run in a Web Worker, one at a time, and a program still
- * running after 2 s (wall clock, measured here) is stopped by terminating the worker; a fresh worker
- * takes its place for the next run.
+ * The page's side of the runner: every program runs in a fresh Web Worker (sealed: worker.ts), one run at a
+ * time, and the worker is discarded after its result, so nothing a program did can reach the next run or
+ * another block. The next worker is started as soon as the last run ends (pre-started while the reader reads),
+ * so a run does not wait for it. A program still running after 2 s (wall clock, measured here) is stopped by
+ * terminating its worker.
+ *
+ * What a worker sends back is checked against the RunResult contract (validate.ts) before the page sees it;
+ * every failure of the runner itself resolves as a runner fault (failure.ts). The promise always resolves.
  *
  * Browser only, and imported lazily by the UI: nothing here touches `Worker` or `window` until
  * createRunner() is called.
  */
+import {failedResult, runnerFault} from './failure';
+import {problemWithResult} from './validate';
 import type {FromWorker, RunRequest, RunResult, ToWorker} from './types';
 
 export const RUN_TIME_LIMIT_MS = 2000;
@@ -14,7 +21,7 @@ export const TIMEOUT_MESSAGE = 'stopped after 2 s: the program did not finish â€
 export interface Runner {
   /** Run a program; runs are queued and done one after another. The promise always resolves. */
   run(req: RunRequest): Promise<RunResult>;
-  /** Stop the worker; runs still waiting resolve as cancelled. */
+  /** Stop the workers; runs still waiting resolve as cancelled. */
   dispose(): void;
 }
 
@@ -24,6 +31,8 @@ export interface WorkerLike {
   terminate(): void;
   onmessage: ((event: MessageEvent<FromWorker>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
+  /** a message that could not be deserialized (structured clone failed on the page's side) */
+  onmessageerror?: ((event: MessageEvent) => void) | null;
 }
 
 export interface RunnerOptions {
@@ -36,9 +45,13 @@ function createBundledWorker(): WorkerLike {
   return new Worker(new URL('./worker.ts', import.meta.url)) as unknown as WorkerLike;
 }
 
-function emptyResult(status: RunResult['status'], name: string, message: string): RunResult {
-  return {status, error: {name, message}, console: [], truncated: false, trace: [], calls: [], endTime: 0};
+/** The page's language (Docusaurus sets <html lang>), for what the runner itself says (words.ts). */
+function withLocale(request: RunRequest): RunRequest {
+  if (request.locale || typeof document === 'undefined') return request;
+  return {...request, locale: document.documentElement.lang.startsWith('en') ? 'en' : 'ko'};
 }
+
+const cancelled = () => failedResult('error', {name: 'Cancelled', message: 'the runner was disposed'});
 
 interface Job {
   id: number;
@@ -46,89 +59,99 @@ interface Job {
   resolve: (r: RunResult) => void;
 }
 
+/** One worker: started, ready once it sealed itself, used for at most one run. */
+interface Slot {
+  worker: WorkerLike;
+  ready: boolean;
+}
+
 export function createRunner(options: RunnerOptions = {}): Runner {
   const limit = options.timeLimitMs ?? RUN_TIME_LIMIT_MS;
   const spawn = options.createWorker ?? createBundledWorker;
   const queue: Job[] = [];
-  let worker: WorkerLike | null = null;
-  let ready = false;
-  let current: Job | null = null;
+  /** the next worker, started ahead of the run that will use it */
+  let spare: Slot | null = null;
+  let current: {job: Job; slot: Slot} | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let nextId = 1;
   let disposed = false;
 
-  const startWorker = () => {
-    ready = false;
-    const w = spawn();
-    w.onmessage = (event) => {
-      if (w !== worker) return;
-      const msg = event.data;
-      if (msg.type === 'ready') {
-        ready = true;
+  const startSpare = () => {
+    const slot: Slot = {worker: spawn(), ready: false};
+    const {worker} = slot;
+    worker.onmessage = (event) => {
+      const msg = event.data as Partial<FromWorker> | null;
+      if (!msg || typeof msg !== 'object') return;
+      if (msg.type === 'ready' && slot === spare) {
+        slot.ready = true;
         pump();
-      } else if (msg.type === 'result' && current && msg.id === current.id) {
-        finish(msg.result);
+      } else if (msg.type === 'result' && current?.slot === slot && msg.id === current.job.id) {
+        const problem = problemWithResult(msg.result);
+        finish(problem === null ? (msg.result as RunResult) : runnerFault('invalid-result', problem));
       }
     };
-    w.onerror = (event) => {
-      if (w !== worker) return;
-      // The worker failed to load or crashed. Fail what it was asked to do; the next run() starts a
-      // fresh worker (not at once: a chunk that fails to load would fail again in a loop).
-      event.preventDefault?.();
-      w.terminate();
-      worker = null;
-      ready = false;
-      const message = `the runner failed: ${event.message || 'worker error'}`;
-      if (current) finish(emptyResult('error', 'WorkerError', message));
-      else failQueued(message);
+    worker.onmessageerror = () => {
+      if (current?.slot === slot) finish(runnerFault('clone', 'the result could not be received (structured clone failed)'));
     };
-    worker = w;
-  };
-
-  const restart = () => {
-    worker?.terminate();
-    worker = null;
-    ready = false;
-    if (!disposed) startWorker();
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      worker.terminate();
+      const detail = `worker error: ${String(event.message ?? '').slice(0, 200)}`;
+      if (current?.slot === slot) {
+        // it crashed while running a program (out of memory, a runner bug)
+        finish(runnerFault('crash', detail));
+      } else if (slot === spare) {
+        // it failed to load (offline?) or to seal itself. Fail what waits; the next run() tries a new worker
+        // (not at once: a chunk that fails to load would fail again in a loop).
+        spare = null;
+        for (const job of queue.splice(0)) job.resolve(runnerFault(slot.ready ? 'crash' : 'load', detail));
+      }
+    };
+    spare = slot;
   };
 
   const finish = (result: RunResult) => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
-    const job = current;
+    const done = current;
     current = null;
-    job?.resolve(result);
+    // one program per worker: whatever it left behind goes with it
+    done?.slot.worker.terminate();
+    done?.job.resolve(result);
+    if (!disposed && !spare) startSpare();
     pump();
-  };
-
-  const failQueued = (message: string) => {
-    for (const job of queue.splice(0)) job.resolve(emptyResult('error', 'WorkerError', message));
   };
 
   const pump = () => {
     if (disposed || current || queue.length === 0) return;
-    if (!worker) startWorker();
-    if (!ready || !worker) return;
+    if (!spare) startSpare();
+    const slot = spare!;
+    if (!slot.ready) return;
+    spare = null;
     const job = queue.shift()!;
-    current = job;
+    current = {job, slot};
     // the limit starts when the worker has the program, not while it was still loading
     timer = setTimeout(() => {
       timer = null;
-      if (current !== job) return;
+      if (current?.job !== job) return;
       // a synchronous endless loop cannot be interrupted: only terminating the worker stops it
-      restart();
-      finish(emptyResult('timeout', 'Timeout', TIMEOUT_MESSAGE));
+      finish(failedResult('timeout', {name: 'Timeout', message: TIMEOUT_MESSAGE}));
     }, limit);
-    worker.postMessage({type: 'run', id: job.id, request: job.request});
+    try {
+      slot.worker.postMessage({type: 'run', id: job.id, request: job.request});
+    } catch (e) {
+      // a request that cannot be cloned (never from our UI): fail this run, not the runner
+      finish(runnerFault('clone', `the request could not be sent: ${String((e as Error)?.message ?? e).slice(0, 200)}`));
+    }
   };
 
-  startWorker();
+  startSpare();
 
   return {
     run(request) {
-      if (disposed) return Promise.resolve(emptyResult('error', 'Cancelled', 'the runner was disposed'));
+      if (disposed) return Promise.resolve(cancelled());
       return new Promise<RunResult>((resolve) => {
-        queue.push({id: nextId++, request, resolve});
+        queue.push({id: nextId++, request: withLocale(request), resolve});
         pump();
       });
     },
@@ -137,11 +160,12 @@ export function createRunner(options: RunnerOptions = {}): Runner {
       disposed = true;
       if (timer !== null) clearTimeout(timer);
       timer = null;
-      worker?.terminate();
-      worker = null;
-      const waiting = [...(current ? [current] : []), ...queue.splice(0)];
+      spare?.worker.terminate();
+      current?.slot.worker.terminate();
+      spare = null;
+      const waiting = [...(current ? [current.job] : []), ...queue.splice(0)];
       current = null;
-      for (const job of waiting) job.resolve(emptyResult('error', 'Cancelled', 'the runner was disposed'));
+      for (const job of waiting) job.resolve(cancelled());
     },
   };
 }

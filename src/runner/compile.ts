@@ -9,10 +9,17 @@
  * - `//# sourceURL=` names the code, so V8, SpiderMonkey and JavaScriptCore all print frames as
  *   `socket-lab-program.js:LINE:COL`; the wrapper's header lines are measured once with a probe.
  */
-import {transform} from 'sucrase';
+import {getFormattedTokens, transform} from 'sucrase';
 import type {RunError} from './types';
+import {wordsFor, type Words} from './words';
 
 export const PROGRAM_URL = 'socket-lab-program.js';
+
+/**
+ * The Function constructor, taken when this module loads: the sealed worker (seal.ts) makes the global one and
+ * every `.constructor` inert before any program runs, and only the runner keeps this one, in this closure.
+ */
+const CompileFunction = Function;
 
 /**
  * Globals the reader's code must not reach, passed as undefined parameters. Socket Lab programs talk to
@@ -76,7 +83,7 @@ export type Compiled =
   | {ok: false; error: RunError};
 
 /** Compile `code` so that `paramNames` are the only names it gets besides JS's own built-ins. */
-export function compile(code: string, paramNames: readonly string[]): Compiled {
+export function compile(code: string, paramNames: readonly string[], words: Words = wordsFor('en')): Compiled {
   let js: string;
   let columns: ColumnMap;
   try {
@@ -89,13 +96,25 @@ export function compile(code: string, paramNames: readonly string[]): Compiled {
     js = out.code;
     columns = new ColumnMap(out.sourceMap?.mappings ?? '');
   } catch (e) {
-    return {ok: false, error: sucraseSyntaxError(code, e)};
+    return {ok: false, error: sucraseSyntaxError(code, e, words)};
+  }
+  const banned = importUse(js);
+  if (banned) {
+    return {
+      ok: false,
+      error: {
+        name: 'ImportNotAllowed',
+        message: `${banned.what} is not available in Socket Lab programs: they use only the socket functions`,
+        line: banned.line,
+        column: columns.originalColumn(banned.line, banned.column - 1) + 1,
+      },
+    };
   }
 
   const params = [...SHADOWED_GLOBALS, ...paramNames.filter((p) => !(SHADOWED_GLOBALS as readonly string[]).includes(p))];
   let outer: (...args: unknown[]) => () => unknown;
   try {
-    outer = new Function(...params, wrapperBody(js)) as typeof outer;
+    outer = new CompileFunction(...params, wrapperBody(js)) as typeof outer;
   } catch (e) {
     return {ok: false, error: engineSyntaxError(code, e)};
   }
@@ -118,6 +137,31 @@ export function compile(code: string, paramNames: readonly string[]): Compiled {
   };
 }
 
+/**
+ * `import(…)` or `import.meta` in the code the engine will run, found by sucrase's tokenizer (so a string, a
+ * comment or a regular expression that spells them is fine): dynamic import would load code from any address,
+ * outside the sealed worker. Positions are in the generated code (same lines as the reader's).
+ */
+export function importUse(js: string): {what: string; line: number; column: number} | null {
+  const TOKEN = /^(\d+):(\d+)-\S+\s+(\S+)\s+(\S+)/;
+  const rows = getFormattedTokens(js, {transforms: []}).split('\n').slice(1);
+  // `o.import(…)` is a method call: an import only when not after `.` / `?.`
+  let before = '';
+  let prev: {raw: string; line: number; column: number; member: boolean} | null = null;
+  for (const row of rows) {
+    const m = TOKEN.exec(row);
+    if (!m) continue;
+    const [, line, column, label, raw] = m;
+    if (prev && prev.raw === 'import' && !prev.member && (label === '(' || label === '.')) {
+      return {what: label === '(' ? 'import()' : 'import.meta', line: prev.line, column: prev.column};
+    }
+    const text = label === 'import' || label === 'name' ? raw : label;
+    prev = {raw: text, line: Number(line), column: Number(column), member: before === '.' || before === '?.'};
+    before = text;
+  }
+  return null;
+}
+
 function wrapperBody(js: string): string {
   return `return function () {"use strict";\n${js}\n}\n//# sourceURL=${PROGRAM_URL}`;
 }
@@ -127,7 +171,7 @@ let cachedHeaderLines: number | null = null;
 /** How many lines come before the reader's line 1 in the generated function, as the engine counts them. */
 function headerLines(): number {
   if (cachedHeaderLines === null) {
-    const probe = new Function('a', wrapperBody('return new Error().stack;')) as () => () => string;
+    const probe = new CompileFunction('a', wrapperBody('return new Error().stack;')) as () => () => string;
     const frame = topProgramFrame(probe()());
     cachedHeaderLines = frame ? frame.line - 1 : 3;
   }
@@ -146,7 +190,7 @@ function topProgramFrame(stack: string | undefined): {line: number; column: numb
 }
 
 /** A sucrase parse error: "Unexpected token (2:11)" with the offending character's offset in `pos`. */
-function sucraseSyntaxError(code: string, e: unknown): RunError {
+function sucraseSyntaxError(code: string, e: unknown, words: Words): RunError {
   const err = e as {message?: string; pos?: number};
   const message = String(err.message ?? e)
     .replace(/^Error transforming [^:]*:\s*/, '')
@@ -162,7 +206,7 @@ function sucraseSyntaxError(code: string, e: unknown): RunError {
     const opened = positionOf(code, unclosed.pos);
     return {
       name: 'SyntaxError',
-      message: `Unexpected end of the program: '${unclosed.char}' opened on line ${opened.line} is never closed`,
+      message: words.unclosed(unclosed.char, opened.line),
       ...positionOf(code, end),
     };
   }

@@ -12,20 +12,23 @@
  */
 import {POLLERR, POLLHUP, POLLIN, POLLNVAL, POLLOUT, SOCK_NONBLOCK} from '../sim/api';
 import type {PollFd, SyscallRequest, SyscallResult} from '../sim/api';
+import {wordsFor, type Words} from './words';
 
 export const NONBLOCKING_NAMES = ['poll', 'SOCK_NONBLOCK', 'POLLIN', 'POLLOUT', 'POLLERR', 'POLLHUP', 'POLLNVAL'] as const;
 
 export type NonblockingName = (typeof NONBLOCKING_NAMES)[number];
 
 /** `sys` performs one simulator call and throws SocketError/WouldBlockForever like every binding. */
-export function nonblockingApi(sys: (req: SyscallRequest) => SyscallResult): Record<NonblockingName, unknown> {
+export function nonblockingApi(
+  sys: (req: SyscallRequest) => SyscallResult,
+  words: () => Words = () => wordsFor('en'),
+): Record<NonblockingName, unknown> {
   return {
     /** poll(fds, timeoutMs): each entry's revents (0 = not ready), in the order given; -1 waits without limit */
     poll: (fds: unknown, timeoutMs: unknown = -1): number[] => {
-      const entries = pollFds(fds);
-      if (typeof timeoutMs !== 'number' || !Number.isInteger(timeoutMs)) {
-        throw new TypeError(`poll(): timeoutMs must be an integer number of milliseconds (-1: no limit), got ${String(timeoutMs)}`);
-      }
+      const w = words();
+      const entries = pollFds(w, fds);
+      if (typeof timeoutMs !== 'number' || !Number.isInteger(timeoutMs)) throw new TypeError(w.pollTimeout(w.kind(timeoutMs)));
       const res = sys({call: 'poll', fds: entries, timeoutMs});
       return 'revents' in res && res.revents ? [...res.revents] : entries.map(() => 0);
     },
@@ -38,13 +41,13 @@ export function nonblockingApi(sys: (req: SyscallRequest) => SyscallResult): Rec
   };
 }
 
-function pollFds(fds: unknown): PollFd[] {
-  if (!Array.isArray(fds)) throw new TypeError('poll(): expected an array like [{fd: 3, events: POLLIN}]');
+function pollFds(w: Words, fds: unknown): PollFd[] {
+  if (!Array.isArray(fds)) throw new TypeError(w.pollArray());
   return fds.map((p, i) => {
     const fd = (p as {fd?: unknown})?.fd;
     const events = (p as {events?: unknown})?.events;
     if (typeof fd !== 'number' || !Number.isInteger(fd) || typeof events !== 'number' || !Number.isInteger(events)) {
-      throw new TypeError(`poll(): entry ${i} must be {fd, events} with integers, e.g. {fd: 3, events: POLLIN}`);
+      throw new TypeError(w.pollEntry(i));
     }
     return {fd, events};
   });

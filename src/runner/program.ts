@@ -12,12 +12,14 @@ import {formatArgs} from './consoleFormat';
 import {SocketError, WouldBlockForever} from './errors';
 import {AF_INET, INADDR_ANY, IPPROTO_TCP, SHUT_RD, SHUT_RDWR, SHUT_WR, SOCK_STREAM, SOL_SOCKET, SO_REUSEADDR, TCP_NODELAY} from './format';
 import {NONBLOCKING_NAMES, nonblockingApi} from './nonblocking';
+import {MAX_CONSOLE_CHARS, MAX_CONSOLE_LINES, MAX_SOCKET_CALLS, MAX_ERROR_CHARS, MAX_HOST_CHARS, MAX_LINE_CHARS, MAX_NAME_CHARS, MAX_TRACE_EVENTS} from './limits';
+import {thrownName, thrownStack, thrownString} from './thrown';
+import {wordsFor, type Words} from './words';
 
 export type WorldFactory = (options: WorldOptions) => SimWorld;
 
-export const DEFAULT_MAX_CONSOLE_LINES = 1000;
-/** A chapter program makes a few dozen calls; this many means a loop that never ends. */
-export const MAX_SOCKET_CALLS = 10_000;
+export const DEFAULT_MAX_CONSOLE_LINES = MAX_CONSOLE_LINES;
+export {MAX_SOCKET_CALLS};
 /** listen() without a backlog uses Linux's SOMAXCONN (4096 since 5.4) */
 const SOMAXCONN = 4096;
 const DEFAULT_READ_MAX = 4096;
@@ -62,30 +64,56 @@ const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]
 
 export function runProgram(req: RunRequest, createWorld: WorldFactory): RunResult {
   const world = createWorld({builtins: true, ...req.world});
-  const run = new ProgramRun(world, req.host ?? 'client', req.maxConsoleLines ?? DEFAULT_MAX_CONSOLE_LINES);
-  const compiled = compile(req.code, API_NAMES);
+  const words = wordsFor(req.locale);
+  const run = new ProgramRun(world, req.host ?? 'client', req.maxConsoleLines ?? DEFAULT_MAX_CONSOLE_LINES, words);
+  const compiled = compile(req.code, API_NAMES, words);
   if (!compiled.ok) return run.finish('syntax-error', compiled.error);
   run.locate = compiled.locate;
 
   const program = compiled.bind(API_NAMES.map((name) => run.api[name]));
-  const restore = hideFunctionConstructors();
+  const restore = hideFunctionConstructors(words);
   let status: RunResult['status'] = 'ok';
   let error: RunError | undefined;
   try {
     program();
   } catch (e) {
-    status = e instanceof WouldBlockForever ? 'blocked' : 'error';
+    // reading what was thrown may run the program's code (getters, Proxy traps): it is read defensively
     error = run.toRunError(e);
+    status = error.name === 'WouldBlockForever' && error.blocked ? 'blocked' : 'error';
   } finally {
+    // callbacks the program left behind (Promise.then, async functions) find every call closed
+    run.closed = true;
     restore();
   }
   return run.finish(status, error);
+}
+
+/** An error the runner raises itself, with a name the page words in the reader's language (runText.ts). */
+function runnerError(name: string, message: string): Error {
+  const e = new Error(message);
+  Object.defineProperty(e, 'name', {value: name, writable: true, configurable: true});
+  return e;
+}
+
+/** Freeze a set of functions and values handed to the program (and the functions themselves). */
+function frozenApi<T extends Record<string, unknown>>(api: T): Readonly<T> {
+  for (const v of Object.values(api)) if (typeof v === 'function') Object.freeze(v);
+  return Object.freeze(api);
+}
+
+// The error classes are shared by every run of this realm: no program may change them for the next one.
+for (const C of [SocketError, WouldBlockForever]) {
+  Object.freeze(C.prototype);
+  Object.freeze(C);
 }
 
 class ProgramRun {
   readonly console: ConsoleLine[] = [];
   readonly calls: CallRecord[] = [];
   truncated = false;
+  /** set when the program's synchronous run is over: a call made later (from a callback) is refused */
+  closed = false;
+  private consoleChars = 0;
   locate: (stack: string | undefined) => SourcePosition | null = () => null;
   private readonly hostStack: string[];
   /** the call we are waiting to see in the trace, to learn its callId */
@@ -95,9 +123,10 @@ class ProgramRun {
     readonly world: SimWorld,
     host: string,
     private readonly maxConsoleLines: number,
+    private readonly w: Words,
   ) {
-    if (!world.hasHost(host)) world.addHost(host);
     this.hostStack = [host];
+    this.addHost(host);
     world.subscribe((e: TraceEvent) => {
       const p = this.pending;
       if (p && p.callId === null && e.kind === 'call' && e.host === p.host && e.req.call === p.call) p.callId = e.callId;
@@ -115,10 +144,9 @@ class ProgramRun {
 
   /** One simulator call on the current host, recorded with its line; failures become exceptions. */
   private sys(req: SyscallRequest): SyscallResult {
+    this.open();
     if (this.calls.length >= MAX_SOCKET_CALLS) {
-      const e = new Error(`stopped after ${MAX_SOCKET_CALLS} socket calls: is there an endless loop?`);
-      e.name = 'TooManyCalls';
-      throw e;
+      throw runnerError('TooManyCalls', this.w.tooManyCalls(MAX_SOCKET_CALLS));
     }
     const where = this.here();
     const host = this.host;
@@ -141,70 +169,94 @@ class ProgramRun {
     return 'ret' in res ? res.ret : 0;
   }
 
+  /** Refuse calls from code that runs after the program ended (a Promise callback it left behind). */
+  private open(): void {
+    if (this.closed) throw runnerError('RunOver', this.w.runOver());
+  }
+
+  /** One console line, cut to MAX_LINE_CHARS and to what is left of MAX_CONSOLE_CHARS (the cut is marked). */
   private print(level: 'log' | 'error', args: unknown[]) {
+    this.open();
     if (this.truncated) return;
-    if (this.console.length >= this.maxConsoleLines) {
+    if (this.console.length >= Math.min(this.maxConsoleLines, MAX_CONSOLE_LINES)) {
       // `truncated` says so; the page words it in the reader's language
       this.truncated = true;
       return;
     }
     const where = this.here();
-    this.console.push({level, text: formatArgs(args), ...(where ? {line: where.line} : {})});
+    const full = formatArgs(args);
+    const room = Math.min(MAX_LINE_CHARS, MAX_CONSOLE_CHARS - this.consoleChars);
+    const text = full.length > room ? full.slice(0, room) : full;
+    this.consoleChars += text.length;
+    const line: ConsoleLine = {level, text, ...(where ? {line: where.line} : {})};
+    if (full.length > text.length) line.cut = full.length - text.length;
+    this.console.push(line);
+    if (this.consoleChars >= MAX_CONSOLE_CHARS) this.truncated = true;
   }
 
-  readonly api: Record<(typeof API_NAMES)[number], unknown> = {
+  /** Add a host the program names; a full address block is the runner's error, worded by the page. */
+  private addHost(host: string): void {
+    if (this.world.hasHost(host)) return;
+    try {
+      this.world.addHost(host);
+    } catch {
+      throw runnerError('NoFreeAddress', this.w.noFreeAddress());
+    }
+  }
+
+  readonly api: Readonly<Record<(typeof API_NAMES)[number], unknown>> = frozenApi({
     socket: (domain?: unknown, type?: unknown, protocol?: unknown) => {
       const req: SyscallRequest = {call: 'socket'};
-      if (domain !== undefined) req.domain = int('socket', 'domain', domain);
-      if (type !== undefined) req.type = int('socket', 'type', type);
-      if (protocol !== undefined) req.protocol = int('socket', 'protocol', protocol);
+      if (domain !== undefined) req.domain = int(this.w, 'socket', 'domain', domain);
+      if (type !== undefined) req.type = int(this.w, 'socket', 'type', type);
+      if (protocol !== undefined) req.protocol = int(this.w, 'socket', 'protocol', protocol);
       return this.ret(req);
     },
     bind: (fd: unknown, ip: unknown, port: unknown) =>
-      this.ret({call: 'bind', fd: int('bind', 'fd', fd), addr: {ip: ipArg('bind', ip, true), port: portArg('bind', port)}}),
+      this.ret({call: 'bind', fd: int(this.w, 'bind', 'fd', fd), addr: {ip: ipArg(this.w, 'bind', ip, true), port: portArg(this.w, 'bind', port)}}),
     listen: (fd: unknown, backlog: unknown = SOMAXCONN) =>
-      this.ret({call: 'listen', fd: int('listen', 'fd', fd), backlog: int('listen', 'backlog', backlog)}),
-    accept: (fd: unknown) => this.ret({call: 'accept', fd: int('accept', 'fd', fd)}),
+      this.ret({call: 'listen', fd: int(this.w, 'listen', 'fd', fd), backlog: int(this.w, 'listen', 'backlog', backlog)}),
+    accept: (fd: unknown) => this.ret({call: 'accept', fd: int(this.w, 'accept', 'fd', fd)}),
     connect: (fd: unknown, ip: unknown, port: unknown) =>
-      this.ret({call: 'connect', fd: int('connect', 'fd', fd), addr: {ip: ipArg('connect', ip, false), port: portArg('connect', port)}}),
+      this.ret({call: 'connect', fd: int(this.w, 'connect', 'fd', fd), addr: {ip: ipArg(this.w, 'connect', ip, false), port: portArg(this.w, 'connect', port)}}),
     write: (fd: unknown, data: unknown, length?: unknown) =>
-      this.ret({call: 'write', fd: int('write', 'fd', fd), data: bytesArg(data, length)}),
+      this.ret({call: 'write', fd: int(this.w, 'write', 'fd', fd), data: bytesArg(this.w, data, length)}),
     read: (fd: unknown, max: unknown = DEFAULT_READ_MAX) => {
-      const n = int('read', 'max', max);
-      if (n < 1) throw new TypeError(`read(): max must be at least 1 (got ${n})`);
-      const res = this.sys({call: 'read', fd: int('read', 'fd', fd), max: n});
+      const n = int(this.w, 'read', 'max', max);
+      if (n < 1) throw new TypeError(this.w.readMax(n));
+      const res = this.sys({call: 'read', fd: int(this.w, 'read', 'fd', fd), max: n});
       return 'data' in res ? decoder.decode(res.data) : '';
     },
-    close: (fd: unknown) => this.ret({call: 'close', fd: int('close', 'fd', fd)}),
+    close: (fd: unknown) => this.ret({call: 'close', fd: int(this.w, 'close', 'fd', fd)}),
     shutdown: (fd: unknown, how: unknown) => {
       if (how !== SHUT_RD && how !== SHUT_WR && how !== SHUT_RDWR) {
-        throw new TypeError(`shutdown(): how must be SHUT_RD, SHUT_WR or SHUT_RDWR (got ${describe(how)})`);
+        throw new TypeError(this.w.shutdownHow(this.w.kind(how)));
       }
-      return this.ret({call: 'shutdown', fd: int('shutdown', 'fd', fd), how});
+      return this.ret({call: 'shutdown', fd: int(this.w, 'shutdown', 'fd', fd), how});
     },
-    getsockname: (fd: unknown) => addrOf(this.sys({call: 'getsockname', fd: int('getsockname', 'fd', fd)})),
-    getpeername: (fd: unknown) => addrOf(this.sys({call: 'getpeername', fd: int('getpeername', 'fd', fd)})),
+    getsockname: (fd: unknown) => addrOf(this.sys({call: 'getsockname', fd: int(this.w, 'getsockname', 'fd', fd)})),
+    getpeername: (fd: unknown) => addrOf(this.sys({call: 'getpeername', fd: int(this.w, 'getpeername', 'fd', fd)})),
     setsockopt: (fd: unknown, level: unknown, name: unknown, value: unknown) => {
       const opt = level === SOL_SOCKET && name === SO_REUSEADDR ? 'SO_REUSEADDR' : level === IPPROTO_TCP && name === TCP_NODELAY ? 'TCP_NODELAY' : null;
-      if (!opt) {
-        throw new TypeError('setsockopt(): Socket Lab supports setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, 0 or 1) and setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, 0 or 1)');
-      }
-      const v = typeof value === 'boolean' ? Number(value) : int('setsockopt', 'value', value);
-      return this.ret({call: 'setsockopt', fd: int('setsockopt', 'fd', fd), opt, value: v});
+      if (!opt) throw new TypeError(this.w.setsockopt());
+      const v = typeof value === 'boolean' ? Number(value) : int(this.w, 'setsockopt', 'value', value);
+      return this.ret({call: 'setsockopt', fd: int(this.w, 'setsockopt', 'fd', fd), opt, value: v});
     },
     resolve: (name: unknown) => {
-      if (typeof name !== 'string' || name === '') throw new TypeError(`resolve(): expected a host name string, got ${describe(name)}`);
+      this.open();
+      if (typeof name !== 'string' || name === '') throw new TypeError(this.w.resolveName(this.w.kind(name)));
       if (IPV4.test(name)) return name;
       const ip = this.world.resolve(this.host, name);
       if (ip === null) throw new SocketError('EAI_NONAME');
       return ip;
     },
     on: (host: unknown, fn: unknown) => {
-      if (typeof host !== 'string' || host === '' || host.includes(':')) {
-        throw new TypeError(`on(): expected a host name such as 'server', got ${describe(host)}`);
+      this.open();
+      if (typeof host !== 'string' || host === '' || host.includes(':') || host.length > MAX_HOST_CHARS) {
+        throw new TypeError(this.w.onHost(this.w.kind(host)));
       }
-      if (typeof fn !== 'function') throw new TypeError(`on('${host}', fn): fn must be a function`);
-      if (!this.world.hasHost(host)) this.world.addHost(host);
+      if (typeof fn !== 'function') throw new TypeError(this.w.onFn(host));
+      this.addHost(host);
       this.hostStack.push(host);
       try {
         return fn();
@@ -213,8 +265,9 @@ class ProgramRun {
       }
     },
     sleep: (ms: unknown) => {
+      this.open();
       if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
-        throw new TypeError(`sleep(): expected milliseconds (a number ≥ 0), got ${describe(ms)}`);
+        throw new TypeError(this.w.sleepMs(this.w.kind(ms)));
       }
       this.world.advance(ms);
     },
@@ -237,19 +290,36 @@ class ProgramRun {
     INADDR_ANY,
     SocketError,
     WouldBlockForever,
-    ...nonblockingApi((req) => this.sys(req)),
-  };
+    ...nonblockingApi((req) => this.sys(req), () => this.w),
+  });
 
-  /** An exception that left the program, as RunError, located at the reader's line that raised it. */
+  /**
+   * An exception that left the program, as RunError, located at the reader's line that raised it. What was
+   * thrown may be hostile (getters, a Proxy): only data properties are read, never a getter of the program's.
+   */
   toRunError(e: unknown): RunError {
-    if (!(e instanceof Error)) {
-      return {name: 'Error', message: `the program threw ${describe(e)}`};
+    let ours: SocketError | WouldBlockForever | null = null;
+    try {
+      // a Proxy's getPrototypeOf trap may throw; a Proxy is never one of ours anyway
+      ours = e instanceof SocketError || e instanceof WouldBlockForever ? e : null;
+    } catch {
+      ours = null;
     }
-    const out: RunError = {name: e.name, message: e.message};
-    if (e instanceof SocketError) out.errno = e.errno;
-    if (e instanceof WouldBlockForever) out.blocked = e.fd === undefined ? {call: e.call} : {call: e.call, fd: e.fd};
-    if (e.name === 'TooManyCalls') out.limit = MAX_SOCKET_CALLS;
-    const where = this.locate(e.stack);
+    const name = thrownName(e);
+    const message = thrownString(e, 'message');
+    const out: RunError =
+      name === null && message === null
+        ? {name: 'ThrownValue', message: safeDescribe(e)}
+        : {name: name ?? 'Error', message: message ?? ''};
+    if (out.name.length > MAX_NAME_CHARS) out.name = out.name.slice(0, MAX_NAME_CHARS);
+    if (out.message.length > MAX_ERROR_CHARS) {
+      out.cut = out.message.length - MAX_ERROR_CHARS;
+      out.message = out.message.slice(0, MAX_ERROR_CHARS);
+    }
+    if (ours instanceof SocketError) out.errno = ours.errno;
+    if (ours instanceof WouldBlockForever) out.blocked = ours.fd === undefined ? {call: ours.call} : {call: ours.call, fd: ours.fd};
+    if (out.name === 'TooManyCalls') out.limit = MAX_SOCKET_CALLS;
+    const where = this.locate(thrownStack(e) ?? undefined);
     if (where) {
       out.line = where.line;
       out.column = where.column;
@@ -263,67 +333,69 @@ class ProgramRun {
     try {
       this.world.runUntilQuiet();
     } catch (e) {
-      settleError = {name: (e as Error)?.name ?? 'Error', message: `the simulator failed: ${(e as Error)?.message ?? e}`};
+      const detail = `the simulator failed: ${thrownString(e, 'message') ?? ''}`.slice(0, MAX_ERROR_CHARS);
+      settleError = {name: 'RunnerFault', fault: 'simulator', message: detail};
     }
+    const trace = this.world.trace;
     const result: RunResult = {
       status: settleError && status === 'ok' ? 'error' : status,
       console: this.console,
       truncated: this.truncated,
-      trace: [...this.world.trace],
+      trace: trace.slice(0, MAX_TRACE_EVENTS),
       calls: this.calls,
       endTime: this.world.now,
     };
+    if (trace.length > MAX_TRACE_EVENTS) result.traceCut = trace.length - MAX_TRACE_EVENTS;
     const err = error ?? settleError;
     if (err) result.error = err;
     return result;
   }
 }
 
-function describe(v: unknown): string {
-  if (typeof v === 'string') return `'${v}'`;
-  if (typeof v === 'function') return 'a function';
-  if (v === null) return 'null';
-  if (typeof v === 'object') return Array.isArray(v) ? 'an array' : 'an object';
-  return String(v);
+/** describe() for a thrown value, which may be a Proxy whose traps throw. */
+function safeDescribe(v: unknown): string {
+  try {
+    return describe(v);
+  } catch {
+    return 'a value';
+  }
 }
 
-function int(call: string, what: string, v: unknown): number {
+function describe(v: unknown): string {
+  return wordsFor('en').kind(v);
+}
+
+function int(w: Words, call: string, what: string, v: unknown): number {
   if (typeof v !== 'number' || !Number.isInteger(v)) {
-    throw new TypeError(`${call}(): ${what} must be an integer, got ${describe(v)}`);
+    throw new TypeError(w.notInteger(call, what, w.kind(v)));
   }
   return v;
 }
 
-function portArg(call: string, v: unknown): number {
-  const port = int(call, 'port', v);
-  if (port < 0 || port > 65535) throw new TypeError(`${call}(): port must be between 0 and 65535, got ${port}`);
+function portArg(w: Words, call: string, v: unknown): number {
+  const port = int(w, call, 'port', v);
+  if (port < 0 || port > 65535) throw new TypeError(w.portRange(call, port));
   return port;
 }
 
 /** An IPv4 address in dotted form. A host name is the classic mistake: say what to do instead. */
-function ipArg(call: string, v: unknown, wildcardOk: boolean): string {
+function ipArg(w: Words, call: string, v: unknown, wildcardOk: boolean): string {
   if (wildcardOk && v === 0) return INADDR_ANY;
-  if (typeof v !== 'string') throw new TypeError(`${call}(): expected an IP address string such as '10.0.0.3', got ${describe(v)}`);
+  if (typeof v !== 'string') throw new TypeError(w.ipString(call, w.kind(v)));
   if (IPV4.test(v)) return v;
-  if (/^[A-Za-z0-9.-]+$/.test(v) && /[A-Za-z]/.test(v)) {
-    throw new TypeError(
-      `${call}() takes an IP address, not a host name: call resolve('${v}') first and pass the address it returns`,
-    );
-  }
-  throw new TypeError(`${call}(): '${v}' is not an IPv4 address (expected four numbers 0–255, like '10.0.0.3')`);
+  if (/^[A-Za-z0-9.-]+$/.test(v) && /[A-Za-z]/.test(v)) throw new TypeError(w.ipHostName(call, v));
+  throw new TypeError(w.ipNotV4(call, v));
 }
 
 /** write()'s data: a string (sent as UTF-8) or bytes, optionally only the first `length` bytes. */
-function bytesArg(data: unknown, length: unknown): Uint8Array {
+function bytesArg(w: Words, data: unknown, length: unknown): Uint8Array {
   let bytes: Uint8Array;
   if (typeof data === 'string') bytes = encoder.encode(data);
   else if (data instanceof Uint8Array) bytes = data.slice();
-  else throw new TypeError(`write(): data must be a string or a Uint8Array, got ${describe(data)}`);
+  else throw new TypeError(w.writeData(w.kind(data)));
   if (length === undefined) return bytes;
-  const n = int('write', 'length', length);
-  if (n < 0 || n > bytes.length) {
-    throw new TypeError(`write(): length ${n} is outside the data (${bytes.length} bytes)`);
-  }
+  const n = int(w, 'write', 'length', length);
+  if (n < 0 || n > bytes.length) throw new TypeError(w.writeLength(n, bytes.length));
   return bytes.slice(0, n);
 }
 
@@ -337,7 +409,7 @@ function addrOf(res: SyscallResult): {ip: string; port: number} {
  * a way to compile code in the global scope. The run is synchronous, so putting them back afterwards
  * leaves the page as it was.
  */
-function hideFunctionConstructors(): () => void {
+function hideFunctionConstructors(w: Words): () => void {
   const protos = [
     Function.prototype,
     Object.getPrototypeOf(function* () {}),
@@ -346,7 +418,7 @@ function hideFunctionConstructors(): () => void {
   ] as object[];
   const saved = protos.map((p) => Object.getOwnPropertyDescriptor(p, 'constructor'));
   const blocked = function () {
-    throw new TypeError('the Function constructor is not available in Socket Lab programs');
+    throw new TypeError(w.functionConstructor());
   };
   protos.forEach((p) => {
     try {

@@ -13,6 +13,8 @@ export interface RunRequest {
   host?: string;
   /** console lines kept before the output is cut (default 1000) */
   maxConsoleLines?: number;
+  /** the reader's language, for what the runner itself says (words.ts); default 'en' */
+  locale?: 'ko' | 'en';
 }
 
 export interface ConsoleLine {
@@ -21,6 +23,8 @@ export interface ConsoleLine {
   text: string;
   /** 1-based source line of the console call, when known */
   line?: number;
+  /** characters cut from the end of this line (limits.ts MAX_LINE_CHARS / MAX_CONSOLE_CHARS) */
+  cut?: number;
 }
 
 /** One socket call the program made, linking the simulator's callId to the reader's source line. */
@@ -58,14 +62,26 @@ export interface RunError {
   /** 1-based line and column in the reader's source */
   line?: number;
   column?: number;
+  /** characters cut from the end of the message (limits.ts MAX_ERROR_CHARS) */
+  cut?: number;
+  /** RunnerFault: what went wrong on the runner's side (the page words it; `message` is for developers) */
+  fault?: RunnerFaultKind;
 }
+
+/**
+ * The runner itself failed, not the reader's program: its chunk did not load, the worker crashed, the result
+ * could not be sent (structured clone) or did not match this contract.
+ */
+export type RunnerFaultKind = 'load' | 'crash' | 'clone' | 'invalid-result' | 'simulator';
 
 export interface RunResult {
   status: RunStatus;
   error?: RunError;
   console: ConsoleLine[];
-  /** true when console output was cut at maxConsoleLines */
+  /** true when console output was cut: at maxConsoleLines, or at MAX_CONSOLE_CHARS (limits.ts) */
   truncated: boolean;
+  /** trace events left out after MAX_TRACE_EVENTS (the trace kept is a prefix) */
+  traceCut?: number;
   /** the simulator's full trace, from world creation to the end of the run (network left to settle) */
   trace: TraceEvent[];
   calls: CallRecord[];
@@ -73,7 +89,7 @@ export interface RunResult {
   endTime: number;
 }
 
-/** page -> worker */
+/** page -> worker (a worker runs one program and is then discarded: nothing carries over between runs) */
 export type ToWorker = {type: 'run'; id: number; request: RunRequest};
-/** worker -> page */
+/** worker -> page (the page validates `result` before using it: validate.ts) */
 export type FromWorker = {type: 'ready'} | {type: 'result'; id: number; result: RunResult};

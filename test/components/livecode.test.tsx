@@ -226,11 +226,28 @@ describe('running, status and marks', () => {
   });
 
   test('a runner that failed to load is explained in the page\'s language, not in the runner\'s English', async () => {
-    runner.next = ended('error', {name: 'WorkerError', message: 'the runner failed: worker error'});
+    runner.next = ended('error', {name: 'RunnerFault', fault: 'load', message: 'the runner failed: worker error'});
     const {container} = await runBlock();
     const text = container.querySelector('[aria-live="polite"]')!.textContent ?? '';
     expect(text).toContain('실행기를 불러오지 못했습니다');
     expect(text).not.toMatch(/runner failed|worker error/);
+  });
+
+  test('a result the runner could not deliver is a runner fault in the page\'s language, not a network problem', async () => {
+    runner.next = ended('error', {name: 'RunnerFault', fault: 'clone', message: 'DataCloneError: could not be cloned'});
+    const {container} = await runBlock();
+    const text = container.querySelector('[aria-live="polite"]')!.textContent ?? '';
+    expect(text).toContain('실행기 오류');
+    expect(text).not.toMatch(/네트워크|DataCloneError/);
+  });
+
+  test('cut output is marked: the line, the output and the trace, in the page\'s language', async () => {
+    runner.next = {...HTTP_RESULT, console: [{level: 'log', text: 'xxxx', cut: 123456}], truncated: true, traceCut: 5};
+    await runBlock();
+    const output = screen.getByRole('region', {name: '출력'});
+    expect(output.textContent).toContain('123,456자 생략');
+    expect(output.textContent).toContain('출력이 너무 길어');
+    expect(output.textContent).toContain('5개 생략');
   });
 
   test('the output cap is noted once, in the page\'s language', async () => {

@@ -38,7 +38,6 @@ function sequentialTrace(n: number, d: number) {
 const runLab = vi.fn<(images: number, rtt: number, conditions?: LabConditions) => Promise<ModeResult[]>>();
 vi.mock('../../src/components/HttpLab/labRun', () => ({
   runLab: (images: number, rtt: number, conditions?: LabConditions) => runLab(images, rtt, conditions),
-  disposeRunner: () => {},
 }));
 
 /** Every mode gets the given trace, except pipelined, which gets a single fetch (2 round trips). */

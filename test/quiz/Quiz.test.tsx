@@ -21,7 +21,7 @@ vi.mock('@theme/CodeBlock', () => ({
   default: ({children}: {children: string}) => <pre data-testid="program">{children}</pre>,
 }));
 vi.mock('../../src/quiz/runProgram', () => ({
-  runProgram: async (req: RunRequest) => {
+  runQuizProgram: async (req: RunRequest) => {
     ctx.runs.push(req);
     return ctx.next!;
   },

@@ -6,6 +6,7 @@ import {
   emptyProgress,
   loadProgress,
   saveProgress,
+  setAsideRecord,
   withAnswer,
   type KeyValueStorage,
 } from '../../src/quiz/storage';
@@ -64,8 +65,6 @@ describe('unusable saved entries are set aside', () => {
     ['a wrong version', JSON.stringify({version: 2, answers: {}}), 'version'],
     ['no version (an older format)', JSON.stringify({answers: {}}), 'version'],
     ['answers that are not an object', JSON.stringify({version: 1, answers: []}), 'shape'],
-    ['a record of the wrong shape', JSON.stringify({version: 1, answers: {q: {answer: 3, attempts: 1, correct: true}}}), 'shape'],
-    ['negative attempts', JSON.stringify({version: 1, answers: {q: {answer: 'a', attempts: -1, correct: true}}}), 'shape'],
     ['a bare string', JSON.stringify('hello'), 'shape'],
     ['null', 'null', 'shape'],
   ];
@@ -114,7 +113,7 @@ describe('unusable saved entries are set aside', () => {
     expect(() => clearProgress(hostile)).not.toThrow();
   });
 
-  it('when the copy cannot be written (storage full) the entry is still set aside and reported', () => {
+  it('when the copy cannot be written (storage full) the entry is left in place, reported, and not saved over', () => {
     const storage = memoryStorage({[PROGRESS_KEY]: '{oops'});
     storage.setItem = () => {
       throw new Error('QuotaExceededError');
@@ -123,6 +122,61 @@ describe('unusable saved entries are set aside', () => {
     const loaded = loadProgress(storage);
 
     expect(loaded.setAside).toEqual({reason: 'unreadable', keptAs: null});
-    expect(storage.data.has(PROGRESS_KEY)).toBe(false);
+    expect(loaded.locked).toBe(true);
+    expect(storage.data.get(PROGRESS_KEY)).toBe('{oops');
+  });
+});
+
+describe('bad records are set aside one by one; the good ones stay', () => {
+  const good = {answer: 'b', attempts: 1, correct: true};
+  const cases: Array<[string, unknown]> = [
+    ['an answer that is a number', {answer: 3, attempts: 1, correct: true}],
+    ['negative attempts', {answer: 'a', attempts: -1, correct: true}],
+    ['no correctness', {answer: 'a', attempts: 1}],
+    ['an array with a number', {answer: ['a', 1], attempts: 1, correct: false}],
+    ['a string instead of a record', 'oops'],
+  ];
+
+  it.each(cases)('%s: moved alone to a corrupt-N key; the other answers load', (_name, bad) => {
+    const storage = memoryStorage({[PROGRESS_KEY]: JSON.stringify({version: 1, answers: {keep: good, bad}})});
+
+    const loaded = loadProgress(storage);
+
+    expect(loaded.progress.answers).toEqual({keep: good});
+    expect(loaded.setAside).toEqual({reason: 'record', keptAs: `${PROGRESS_KEY}:corrupt-1`, records: 1});
+    expect(JSON.parse(storage.data.get(`${PROGRESS_KEY}:corrupt-1`)!)).toEqual({bad});
+    // the entry now holds only the good record: the next load is clean
+    expect(loadProgress(storage).setAside).toBeNull();
+    expect(loadProgress(storage).progress.answers).toEqual({keep: good});
+  });
+
+  it('a bad record that cannot be copied stays in the entry, through the next save', () => {
+    const bad = {answer: 3};
+    const storage = memoryStorage({[PROGRESS_KEY]: JSON.stringify({version: 1, answers: {keep: good, bad}})});
+    const setItem = storage.setItem;
+    storage.setItem = (k, v) => {
+      if (k !== PROGRESS_KEY) throw new Error('QuotaExceededError');
+      setItem(k, v);
+    };
+
+    const loaded = loadProgress(storage);
+    expect(loaded.setAside).toEqual({reason: 'record', keptAs: null, records: 1});
+    saveProgress(storage, withAnswer(loaded.progress, 'other', 'x', false));
+
+    const saved = JSON.parse(storage.data.get(PROGRESS_KEY)!).answers;
+    expect(saved.bad).toEqual(bad);
+    expect(saved.keep).toEqual(good);
+    expect(saved.other).toMatchObject({answer: 'x'});
+  });
+
+  it('a record that fits its shape but not its question is set aside alone (setAsideRecord)', () => {
+    const storage = memoryStorage();
+    const progress = withAnswer(withAnswer(emptyProgress(), 'multi', 'a', false), 'single', 'b', true);
+
+    const moved = setAsideRecord(storage, progress, 'multi');
+
+    expect(moved.keptAs).toBe(`${PROGRESS_KEY}:corrupt-1`);
+    expect(Object.keys(moved.progress.answers)).toEqual(['single']);
+    expect(JSON.parse(storage.data.get(PROGRESS_KEY)!).answers.multi).toBeUndefined();
   });
 });

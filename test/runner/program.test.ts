@@ -8,6 +8,7 @@ import type {SyscallRequest, SyscallResult} from '../../src/sim/api';
 import {runProgram} from '../../src/runner/program';
 import type {RunRequest} from '../../src/runner/types';
 import {FakeWorld, type Responder} from './fakeWorld';
+import {World} from '../../src/sim';
 
 function run(code: string, respond?: Responder, extra: Partial<RunRequest> = {}) {
   let world!: FakeWorld;
@@ -250,7 +251,7 @@ describe('other errors', () => {
 
   it('throwing a non-Error value is still reported', () => {
     const {result} = run(`throw 'oops';`);
-    expect(result).toMatchObject({status: 'error', error: {name: 'Error', message: "the program threw 'oops'"}});
+    expect(result).toMatchObject({status: 'error', error: {name: 'ThrownValue', message: "'oops'"}});
   });
 });
 
@@ -384,5 +385,29 @@ describe('a request for each call, even when several hosts interleave', () => {
       return undefined!;
     });
     expect(seen).toEqual(['socket', 'listen', 'close']);
+  });
+});
+
+describe('what the runner itself says is in the reader\'s language (RunRequest.locale)', () => {
+  it('an argument error in Korean for a Korean page, in English for an English one', () => {
+    const code = "const fd = socket();\nconnect(fd, 'www.example.com', 80);";
+    const ko = runProgram({code, locale: 'ko'}, (o) => new World(o));
+    const en = runProgram({code, locale: 'en'}, (o) => new World(o));
+    expect(ko.error).toMatchObject({name: 'TypeError', line: 2});
+    expect(ko.error!.message).toContain("resolve('www.example.com')");
+    expect(ko.error!.message).toMatch(/[가-힣]/);
+    expect(en.error!.message).toContain('takes an IP address, not a host name');
+  });
+
+  it('an unclosed bracket is explained in Korean', () => {
+    const ko = runProgram({code: 'if (true) {\n  console.log(1);\n', locale: 'ko'}, (o) => new World(o));
+    expect(ko.status).toBe('syntax-error');
+    expect(ko.error!.message).toMatch(/닫히지 않았습니다/);
+  });
+
+  it('a full address block is the runner\'s own error (worded by the page), not the simulator\'s English', () => {
+    const code = "for (let i = 0; i < 300; i++) on('h' + i, () => {});";
+    const r = runProgram({code}, (o) => new World(o));
+    expect(r.error).toMatchObject({name: 'NoFreeAddress', line: 1});
   });
 });

@@ -56,14 +56,11 @@ export default function HttpLab(): ReactNode {
   const words = useExplainWords();
   const ids = useId();
   const mounted = useRef(true);
-  const usedRunner = useRef(false);
 
   useEffect(() => {
     mounted.current = true;
     return () => {
       mounted.current = false;
-      // stop the worker when the reader leaves the page (only if the lab ever started one)
-      if (usedRunner.current) void import('./labRun').then((m) => m.disposeRunner());
     };
   }, []);
 
@@ -82,7 +79,6 @@ export default function HttpLab(): ReactNode {
     setAnnouncement({visible: text.running()});
     try {
       const {runLab} = await import('./labRun');
-      usedRunner.current = true;
       const results = await runLab(n, rttMs, conditions);
       if (!mounted.current) return;
       setRun({images: n, rttMs, conditions, results});

@@ -4,7 +4,9 @@
  * web server are kept from each trace, for the waterfall's sequence diagrams.
  */
 import {inspectAt, type SegmentRow} from '../../runner/inspect';
-import type {RunError, RunRequest, RunResult, RunStatus} from '../../runner/types';
+import type {RunError, RunStatus} from '../../runner/types';
+import {runOnPage} from '../../runner/page';
+import {errorMessage} from '../LiveCode/runText';
 import {CLEAN, LAB_MODES, type LabConditions, type LabMode} from '../../lab/modes';
 import {labMetrics, type LabMetrics} from '../../lab/metrics';
 import {labRequest} from '../../lab/request';
@@ -20,32 +22,13 @@ export interface ModeResult {
   lines: Map<number, number | null>;
 }
 
-interface Runner {
-  run(req: RunRequest): Promise<RunResult>;
-  dispose(): void;
-}
-
-let runner: Runner | null = null;
-
-async function getRunner(): Promise<Runner> {
-  if (!runner) {
-    const {createRunner} = await import('../../runner/client');
-    runner = createRunner();
-  }
-  return runner;
-}
-
-export function disposeRunner(): void {
-  runner?.dispose();
-  runner = null;
-}
-
-/** Runs the five programs one after another (one worker) and measures each. */
+/** Runs the five programs one after another on the page's runner and measures each. */
 export async function runLab(images: number, rttMs: number, conditions: LabConditions = CLEAN): Promise<ModeResult[]> {
-  const r = await getRunner();
   const out: ModeResult[] = [];
   for (const mode of LAB_MODES) {
-    const result = await r.run(labRequest(mode, images, rttMs, conditions));
+    const result = await runOnPage(labRequest(mode, images, rttMs, conditions));
+    // the runner itself failed: the lab says so in the reader's language (index.tsx shows the message)
+    if (result.error?.name === 'RunnerFault') throw new Error(errorMessage(result.error));
     const metrics = labMetrics(result.trace);
     const ids = new Set(metrics.connections.flatMap((c) => c.segmentIds));
     const segments = new Map<number, SegmentRow>();

@@ -1,11 +1,20 @@
-/** What the program printed (console.log/error), and a note when the runner kept only the first lines. */
+/** What the program printed (console.log/error), and notes where the runner cut it (a line, the output, the trace). */
 import type {ReactNode} from 'react';
 import {translate} from '@docusaurus/Translate';
 import type {ConsoleLine} from '../../runner/types';
-import {truncatedText} from './runText';
+import {lineCutText, truncatedText} from './runText';
 import styles from './styles.module.css';
 
-export default function ConsoleOutput({lines, truncated}: {lines: ConsoleLine[]; truncated: boolean}): ReactNode {
+export default function ConsoleOutput({
+  lines,
+  truncated,
+  traceNote = null,
+}: {
+  lines: ConsoleLine[];
+  truncated: boolean;
+  /** traceCutText(): the trace was cut */
+  traceNote?: string | null;
+}): ReactNode {
   const label = translate({id: 'livecode.console', message: '출력'});
   return (
     <div className={styles.console} role="region" aria-label={label} tabIndex={0}>
@@ -19,6 +28,7 @@ export default function ConsoleOutput({lines, truncated}: {lines: ConsoleLine[];
           lines.map((l, i) => (
             <span key={i} className={l.level === 'error' ? styles.consoleError : undefined}>
               {l.text}
+              {l.cut ? <span className={styles.consoleSystem}>{lineCutText(l.cut)}</span> : null}
               {'\n'}
             </span>
           ))
@@ -29,6 +39,7 @@ export default function ConsoleOutput({lines, truncated}: {lines: ConsoleLine[];
           {truncatedText()}
         </p>
       ) : null}
+      {traceNote ? <p className={styles.consoleNote}>{traceNote}</p> : null}
     </div>
   );
 }

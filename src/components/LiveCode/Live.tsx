@@ -20,6 +20,9 @@ import EditedMark from './EditedMark';
 import PunctuationNotice from './PunctuationNotice';
 import {explainResult, prepareRun} from './punctuationRun';
 import type {PunctuationChange} from './smartPunctuation';
+import EditNotice from './EditNotice';
+import {runnerFault} from '../../runner/failure';
+import {traceCutText} from './runText';
 import type {EarlyIntent} from './index';
 
 export interface LiveProps {
@@ -71,23 +74,22 @@ export default function Live({original, language, expect, intent, world}: LivePr
       try {
         result = explainResult(await (await getRunner()).run({code: prepared.code, world}), prepared);
       } catch (err) {
-        // The worker itself failed to load (not the reader's program): say so instead of hanging.
-        result = {
-          status: 'error',
-          error: {name: 'Error', message: err instanceof Error ? err.message : String(err)},
-          console: [],
-          truncated: false,
-          trace: [],
-          calls: [],
-          endTime: 0,
-        };
+        // The runner's code failed to load (not the reader's program): say so instead of hanging.
+        result = runnerFault('load', err instanceof Error ? err.message : String(err));
       }
       if (!alive.current) return;
-      const steps = stepsOf(result);
-      setOutcome({result, steps, code: source, punctuation: prepared.changes});
-      setStepIndex(mode === 'first-step' && steps.length > 0 ? 0 : null);
-      setSelectedSegment(null);
-      setRunning(false);
+      try {
+        const steps = stepsOf(result);
+        setOutcome({result, steps, code: source, punctuation: prepared.changes});
+        setStepIndex(mode === 'first-step' && steps.length > 0 ? 0 : null);
+      } catch (err) {
+        // the result passed the runner's checks but the inspectors could not read it: a runner fault, Run still works
+        setOutcome({result: runnerFault('invalid-result', String(err)), steps: [], code: source, punctuation: []});
+        setStepIndex(null);
+      } finally {
+        setSelectedSegment(null);
+        setRunning(false);
+      }
     },
     [code, running, world],
   );
@@ -184,6 +186,7 @@ export default function Live({original, language, expect, intent, world}: LivePr
         autoFocus={intent.focus}
         errorId={errorLine !== null ? errorId : undefined}
       />
+      <EditNotice notice={saved.notice} />
       <RunStatus
         running={running}
         result={outcome?.result ?? null}
@@ -193,7 +196,13 @@ export default function Live({original, language, expect, intent, world}: LivePr
         stale={!fresh}
       />
       <PunctuationNotice changes={fresh ? outcome!.punctuation : []} />
-      {outcome ? <ConsoleOutput lines={outcome.result.console} truncated={outcome.result.truncated} /> : null}
+      {outcome ? (
+        <ConsoleOutput
+          lines={outcome.result.console}
+          truncated={outcome.result.truncated}
+          traceNote={traceCutText(outcome.result)}
+        />
+      ) : null}
       {state ? (
         <Inspectors
           state={state}

@@ -31,17 +31,66 @@ function timeoutText(): string {
   });
 }
 
+/** The runner itself failed (RunError.fault); the next Run starts a fresh worker. */
+function faultText(e: RunError): string {
+  switch (e.fault) {
+    case 'load':
+      // the runner's chunk or worker failed to load (offline?)
+      return translate({
+        id: 'livecode.error.worker',
+        message: '실행기를 불러오지 못했습니다. 네트워크 연결을 확인하고 다시 실행해 보세요.',
+      });
+    case 'clone':
+    case 'invalid-result':
+      return translate({
+        id: 'livecode.error.invalidResult',
+        message: '실행기 오류: 실행기가 돌려준 결과를 쓸 수 없어 보여 주지 않습니다. 다시 실행해 보세요.',
+      });
+    case 'simulator':
+      return translate({
+        id: 'livecode.error.simulator',
+        message: '실행기 오류: 시뮬레이터 안에서 문제가 생겼습니다. 다시 실행해 보세요.',
+      });
+    default:
+      return translate({
+        id: 'livecode.error.crash',
+        message: '실행기 오류: 실행기가 도중에 멈췄습니다. 다시 실행해 보세요.',
+      });
+  }
+}
+
+/** " … (오류 메시지가 길어 뒤의 1,234자를 잘랐습니다)" after an error message the runner cut */
+function errorCutText(e: RunError): string {
+  if (!e.cut) return '';
+  return ` … ${translate(
+    {id: 'livecode.error.cut', message: '(오류 메시지가 너무 길어 뒤의 {n}자를 잘랐습니다)'},
+    {n: e.cut.toLocaleString('en-US')},
+  )}`;
+}
+
 /** The error's own words, localized where the runner made the decision: "read(3): 더 도착할 데이터가 없고, …" */
 export function errorMessage(e: RunError | undefined): string {
   if (!e) return '';
   if (e.name === 'Timeout') return timeoutText();
   if (e.blocked) return `${e.blocked.call}(${e.blocked.fd ?? ''}): ${blockedReason(e.blocked.call)}`;
-  if (e.name === 'WorkerError') {
-    // the runner's chunk or worker failed to load (offline?) or crashed; the next Run starts a fresh one
+  if (e.name === 'RunnerFault') return faultText(e);
+  if (e.name === 'NoFreeAddress') {
     return translate({
-      id: 'livecode.error.worker',
-      message: '실행기를 불러오지 못했습니다. 네트워크 연결을 확인하고 다시 실행해 보세요.',
+      id: 'livecode.error.noFreeAddress',
+      message: '호스트를 더 만들 수 없습니다: 10.0.0.0/24에 남은 주소가 없습니다.',
     });
+  }
+  if (e.name === 'ImportNotAllowed') {
+    return translate(
+      {id: 'livecode.error.import', message: 'Socket Lab 프로그램에서는 {what}을 쓸 수 없습니다. 소켓 함수만 쓰세요.'},
+      {what: e.message.startsWith('import.meta') ? 'import.meta' : 'import()'},
+    );
+  }
+  if (e.name === 'ThrownValue') {
+    return (
+      translate({id: 'livecode.error.thrownValue', message: '프로그램이 오류 객체가 아닌 값을 던졌습니다: {value}'}, {value: e.message}) +
+      errorCutText(e)
+    );
   }
   if (e.name === 'Cancelled') {
     return translate({id: 'livecode.error.cancelled', message: '실행이 취소되었습니다.'});
@@ -52,7 +101,7 @@ export function errorMessage(e: RunError | undefined): string {
       {limit: e.limit.toLocaleString('en-US')},
     );
   }
-  return e.message;
+  return e.message + errorCutText(e);
 }
 
 /** One sentence for how the run ended: ok, the error, a syntax error, a call that would wait forever, or the 2 s stop. */
@@ -83,4 +132,21 @@ export function lineText(line: number): string {
 /** Under a program's output when the runner kept only its first lines (RunResult.truncated). */
 export function truncatedText(): string {
   return translate({id: 'livecode.console.truncated', message: '출력이 너무 길어 뒷부분을 잘랐습니다.'});
+}
+
+/** After a console line the runner cut (ConsoleLine.cut): " … (1,234자 생략)" */
+export function lineCutText(cut: number): string {
+  return ` … ${translate({id: 'livecode.console.lineCut', message: '({n}자 생략)'}, {n: cut.toLocaleString('en-US')})}`;
+}
+
+/** When the runner kept only the first events of the trace (RunResult.traceCut); null when nothing was cut. */
+export function traceCutText(result: RunResult): string | null {
+  if (!result.traceCut) return null;
+  return translate(
+    {
+      id: 'livecode.trace.cut',
+      message: '기록이 너무 길어 처음 {kept}개 사건만 남겼습니다({cut}개 생략). 검사 도구와 단계는 그 앞부분만 보여 줍니다.',
+    },
+    {kept: result.trace.length.toLocaleString('en-US'), cut: result.traceCut.toLocaleString('en-US')},
+  );
 }

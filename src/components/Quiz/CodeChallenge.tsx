@@ -9,7 +9,8 @@ import type {CodeChallengeQuestion, Locale} from '../../quiz/types';
 import {runChecker, type CheckResult} from '../../quiz/checkers';
 import {pick} from '../../quiz/locale';
 import {recordAnswer} from '../../quiz/progressStore';
-import {runProgram} from '../../quiz/runProgram';
+import {runQuizProgram} from '../../quiz/runProgram';
+import {errorMessage} from '../LiveCode/runText';
 import Editor from '../LiveCode/Editor';
 import RunOutput from './RunOutput';
 import {quizStrings} from './strings';
@@ -29,19 +30,24 @@ interface Props {
 
 function CodeChallenge({question, code, onCode, onChecked}: Props): ReactNode {
   const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
+  /** the runner itself failed (not the reader's program), in the reader's language; nothing is recorded */
+  const [failed, setFailed] = useState<string | null>(null);
 
   const check = async () => {
     if (busy) return;
     setBusy(true);
-    setFailed(false);
+    setFailed(null);
     try {
-      const result = await runProgram({code, world: question.world});
+      const result = await runQuizProgram({code, world: question.world});
+      if (result.error?.name === 'RunnerFault') {
+        setFailed(errorMessage(result.error));
+        return;
+      }
       const outcome = runChecker(question.checker, result);
       recordAnswer(question.id, code, outcome.pass);
       onChecked({result, check: outcome});
     } catch {
-      setFailed(true);
+      setFailed(quizStrings.runFailed());
     } finally {
       setBusy(false);
     }
@@ -61,7 +67,7 @@ function CodeChallenge({question, code, onCode, onChecked}: Props): ReactNode {
           {quizStrings.starterCode()}
         </button>
         <span aria-live="polite" className={styles.small}>
-          {busy ? quizStrings.checking() : failed ? quizStrings.runFailed() : ''}
+          {busy ? quizStrings.checking() : (failed ?? '')}
         </span>
       </div>
     </div>

@@ -14,7 +14,7 @@ export default function ProgressNotice({snapshot}: {snapshot: ProgressSnapshot})
     <div role="status" className={styles.noticeArea}>
       {setAside ? (
         <div className={styles.notice}>
-          <p>{quizStrings.setAside()}</p>
+          <p>{setAside.reason === 'record' ? quizStrings.recordsSetAside(setAside.records ?? 1) : quizStrings.setAside()}</p>
           <p className={styles.small}>{setAside.keptAs ? quizStrings.keptAs(setAside.keptAs) : quizStrings.notKept()}</p>
           <button type="button" className="button button--sm button--secondary" onClick={dismissNotice}>
             {quizStrings.dismiss()}

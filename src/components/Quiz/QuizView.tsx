@@ -2,11 +2,14 @@
  * One chapter's quiz, given its questions: the region, the progress line, the notice and the questions. Saved
  * answers and their feedback appear after hydration (see src/quiz/progressStore.ts).
  */
-import {useDeferredValue, type ReactNode} from 'react';
+import {useDeferredValue, useEffect, type ReactNode} from 'react';
 import type {ChapterQuiz} from '../../quiz/types';
+import type {AnswerRecord} from '../../quiz/storage';
 import {pick, useQuizLocale} from '../../quiz/locale';
 import {chapterSummary} from '../../quiz/summary';
 import {useQuizProgress} from '../../quiz/useQuizProgress';
+import {setAsideMisfits} from '../../quiz/progressStore';
+import {recordFits} from '../../quiz/recordFits';
 import ProgressNotice from './ProgressNotice';
 import QuestionView from './QuestionView';
 import {quizStrings} from './strings';
@@ -20,13 +23,21 @@ export default function QuizView({quiz}: {quiz: ChapterQuiz}): ReactNode {
   const deferred = useDeferredValue(live);
   const snapshot = deferred.loaded ? live : deferred;
   const summary = chapterSummary(quiz, snapshot.progress);
+  // a saved record of the right shape but not of its question's kind is set aside (with the notice), never shown
+  useEffect(() => {
+    if (live.loaded) setAsideMisfits(quiz.questions);
+  }, [live.loaded, quiz]);
   return (
     <section aria-label={quizStrings.regionLabel(pick(quiz.title, locale))} className={styles.quiz} data-quiz={quiz.chapter}>
       <ProgressNotice snapshot={snapshot} />
       <p className={styles.progress}>{quizStrings.progressLine(summary.answered, summary.correct, summary.total)}</p>
       {quiz.questions.map((q, i) => (
-        <QuestionView key={q.id} question={q} number={i + 1} locale={locale} record={snapshot.progress.answers[q.id]} />
+        <QuestionView key={q.id} question={q} number={i + 1} locale={locale} record={fitting(q, snapshot.progress.answers[q.id])} />
       ))}
     </section>
   );
+}
+
+function fitting(q: ChapterQuiz['questions'][number], record: AnswerRecord | undefined): AnswerRecord | undefined {
+  return record && recordFits(q, record) ? record : undefined;
 }

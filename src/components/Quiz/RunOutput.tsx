@@ -3,7 +3,7 @@ import type {ReactNode} from 'react';
 import type {RunResult} from '../../runner/types';
 import {addrText} from '../../runner/format';
 import {segmentsOf} from '../../quiz/traceFacts';
-import {lineText, outcomeText, truncatedText} from '../LiveCode/runText';
+import {lineCutText, lineText, outcomeText, traceCutText, truncatedText} from '../LiveCode/runText';
 import {quizStrings} from './strings';
 import styles from './styles.module.css';
 
@@ -14,7 +14,8 @@ function endText(result: RunResult): string {
 }
 
 export default function RunOutput({result, showSegments = true}: {result: RunResult; showSegments?: boolean}): ReactNode {
-  const lines = result.console.map((l) => l.text).join('\n');
+  const lines = result.console.map((l) => l.text + (l.cut ? lineCutText(l.cut) : '')).join('\n');
+  const traceNote = traceCutText(result);
   const segments = segmentsOf(result.trace);
   return (
     <div className={styles.runOutput}>
@@ -22,6 +23,7 @@ export default function RunOutput({result, showSegments = true}: {result: RunRes
       <p className={styles.outputTitle}>{quizStrings.consoleTitle()}</p>
       <pre className={styles.console} tabIndex={0}>{lines || quizStrings.noConsole()}</pre>
       {result.truncated ? <p className={styles.small}>{truncatedText()}</p> : null}
+      {traceNote ? <p className={styles.small}>{traceNote}</p> : null}
       {showSegments && segments.length > 0 ? (
         <div className={styles.tableScroll} tabIndex={0} role="region" aria-label={quizStrings.segmentsCaption()}>
           <table className={styles.segments}>

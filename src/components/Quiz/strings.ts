@@ -40,9 +40,17 @@ export const quizStrings = {
       id: 'quiz.notice.setAside',
       message: '저장된 진행 상황을 읽을 수 없어 따로 보관했습니다. 퀴즈 기록은 지금부터 새로 쌓입니다.',
     }),
+  recordsSetAside: (n: number) =>
+    translate(
+      {id: 'quiz.notice.recordsSetAside', message: '저장된 퀴즈 기록 중 {n}개를 읽을 수 없어 따로 보관했습니다. 나머지 기록은 그대로입니다.'},
+      {n: String(n)},
+    ),
   keptAs: (key: string) => translate({id: 'quiz.notice.keptAs', message: '보관한 위치(localStorage): {key}'}, {key}),
   notKept: () =>
-    translate({id: 'quiz.notice.notKept', message: '저장 공간이 부족해 읽을 수 없던 기록은 보관하지 못했습니다.'}),
+    translate({
+      id: 'quiz.notice.notKept',
+      message: '저장 공간이 부족해 읽을 수 없던 기록을 따로 옮기지 못하고 원래 자리에 그대로 두었습니다.',
+    }),
   dismiss: () => translate({id: 'quiz.notice.dismiss', message: '알림 닫기'}),
   saveFailed: () =>
     translate({id: 'quiz.notice.saveFailed', message: '이 브라우저에는 진행 상황을 저장할 수 없어, 페이지를 떠나면 답이 사라집니다.'}),

@@ -8,6 +8,7 @@ import Link from '@docusaurus/Link';
 import {quizzes} from '../../quiz/data';
 import {pick, useQuizLocale} from '../../quiz/locale';
 import {resetProgress} from '../../quiz/progressStore';
+import {recordFits} from '../../quiz/recordFits';
 import {chapterSummary, wrongQuestions} from '../../quiz/summary';
 import {useQuizProgress} from '../../quiz/useQuizProgress';
 import ProgressNotice from '../Quiz/ProgressNotice';
@@ -152,7 +153,7 @@ export default function ReviewView(): ReactNode {
                 {questions.map((q, i) => (
                   <div key={q.id}>
                     <SectionLink section={q.section} locale={locale} />
-                    <QuestionView question={q} number={i + 1} locale={locale} record={progress.answers[q.id]} fresh />
+                    <QuestionView question={q} number={i + 1} locale={locale} record={progress.answers[q.id] && recordFits(q, progress.answers[q.id]) ? progress.answers[q.id] : undefined} fresh />
                   </div>
                 ))}
               </div>

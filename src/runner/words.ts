@@ -1,0 +1,99 @@
+/**
+ * What the runner itself says to a reader's program, in the reader's language (RunRequest.locale): the API's
+ * argument errors, the inert Function constructor, an unclosed bracket. An errno's text stays the kernel's
+ * (strerror, errors.ts), as `perror()` prints it; engine errors (e.g. "x is not defined") stay the engine's.
+ */
+export type RunnerLocale = 'ko' | 'en';
+
+export interface Words {
+  /** how a value is named in a message: 'an object', '객체' */
+  kind(v: unknown): string;
+  notInteger(call: string, what: string, got: string): string;
+  readMax(n: number): string;
+  shutdownHow(got: string): string;
+  setsockopt(): string;
+  resolveName(got: string): string;
+  onHost(got: string): string;
+  onFn(host: string): string;
+  sleepMs(got: string): string;
+  portRange(call: string, port: number): string;
+  ipString(call: string, got: string): string;
+  ipHostName(call: string, name: string): string;
+  ipNotV4(call: string, v: string): string;
+  writeData(got: string): string;
+  writeLength(n: number, size: number): string;
+  pollArray(): string;
+  pollEntry(i: number): string;
+  pollTimeout(got: string): string;
+  tooManyCalls(limit: number): string;
+  runOver(): string;
+  noFreeAddress(): string;
+  functionConstructor(): string;
+  unclosed(char: string, line: number): string;
+}
+
+function kindOf(v: unknown, names: {fn: string; nul: string; arr: string; obj: string}): string {
+  if (typeof v === 'string') return `'${v}'`;
+  if (typeof v === 'function') return names.fn;
+  if (v === null) return names.nul;
+  if (typeof v === 'object') return Array.isArray(v) ? names.arr : names.obj;
+  return String(v);
+}
+
+const EN: Words = {
+  kind: (v) => kindOf(v, {fn: 'a function', nul: 'null', arr: 'an array', obj: 'an object'}),
+  notInteger: (call, what, got) => `${call}(): ${what} must be an integer, got ${got}`,
+  readMax: (n) => `read(): max must be at least 1 (got ${n})`,
+  shutdownHow: (got) => `shutdown(): how must be SHUT_RD, SHUT_WR or SHUT_RDWR (got ${got})`,
+  setsockopt: () => 'setsockopt(): Socket Lab supports setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, 0 or 1) and setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, 0 or 1)',
+  resolveName: (got) => `resolve(): expected a host name string, got ${got}`,
+  onHost: (got) => `on(): expected a host name such as 'server', got ${got}`,
+  onFn: (host) => `on('${host}', fn): fn must be a function`,
+  sleepMs: (got) => `sleep(): expected milliseconds (a number ≥ 0), got ${got}`,
+  portRange: (call, port) => `${call}(): port must be between 0 and 65535, got ${port}`,
+  ipString: (call, got) => `${call}(): expected an IP address string such as '10.0.0.3', got ${got}`,
+  ipHostName: (call, name) =>
+    `${call}() takes an IP address, not a host name: call resolve('${name}') first and pass the address it returns`,
+  ipNotV4: (call, v) => `${call}(): '${v}' is not an IPv4 address (expected four numbers 0–255, like '10.0.0.3')`,
+  writeData: (got) => `write(): data must be a string or a Uint8Array, got ${got}`,
+  writeLength: (n, size) => `write(): length ${n} is outside the data (${size} bytes)`,
+  pollArray: () => 'poll(): expected an array like [{fd: 3, events: POLLIN}]',
+  pollEntry: (i) => `poll(): entry ${i} must be {fd, events} with integers, e.g. {fd: 3, events: POLLIN}`,
+  pollTimeout: (got) => `poll(): timeoutMs must be an integer number of milliseconds (-1: no limit), got ${got}`,
+  tooManyCalls: (limit) => `stopped after ${limit} socket calls: is there an endless loop?`,
+  runOver: () => 'the program has ended: calls from later callbacks are not run',
+  noFreeAddress: () => 'no free address is left in 10.0.0.0/24 for another host',
+  functionConstructor: () => 'the Function constructor is not available in Socket Lab programs',
+  unclosed: (char, line) => `Unexpected end of the program: '${char}' opened on line ${line} is never closed`,
+};
+
+const KO: Words = {
+  kind: (v) => kindOf(v, {fn: '함수', nul: 'null', arr: '배열', obj: '객체'}),
+  notInteger: (call, what, got) => `${call}(): ${what}는 정수여야 합니다. 받은 값: ${got}`,
+  readMax: (n) => `read(): max는 1 이상이어야 합니다. 받은 값: ${n}`,
+  shutdownHow: (got) => `shutdown(): how는 SHUT_RD, SHUT_WR, SHUT_RDWR 중 하나여야 합니다. 받은 값: ${got}`,
+  setsockopt: () => 'setsockopt(): Socket Lab은 setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, 0 또는 1)과 setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, 0 또는 1)만 지원합니다',
+  resolveName: (got) => `resolve(): 호스트 이름 문자열이 필요합니다. 받은 값: ${got}`,
+  onHost: (got) => `on(): 'server' 같은 호스트 이름이 필요합니다. 받은 값: ${got}`,
+  onFn: (host) => `on('${host}', fn): fn은 함수여야 합니다`,
+  sleepMs: (got) => `sleep(): 밀리초(0 이상의 수)가 필요합니다. 받은 값: ${got}`,
+  portRange: (call, port) => `${call}(): 포트는 0부터 65535 사이여야 합니다. 받은 값: ${port}`,
+  ipString: (call, got) => `${call}(): '10.0.0.3' 같은 IP 주소 문자열이 필요합니다. 받은 값: ${got}`,
+  ipHostName: (call, name) =>
+    `${call}()에는 호스트 이름이 아니라 IP 주소를 넘깁니다. 먼저 resolve('${name}')를 호출해 돌려받은 주소를 넘기세요`,
+  ipNotV4: (call, v) => `${call}(): '${v}'는 IPv4 주소가 아닙니다('10.0.0.3'처럼 0–255 사이 수 네 개)`,
+  writeData: (got) => `write(): data는 문자열이나 Uint8Array여야 합니다. 받은 값: ${got}`,
+  writeLength: (n, size) => `write(): 길이 ${n}이(가) 데이터(${size}바이트)를 벗어납니다`,
+  pollArray: () => 'poll(): [{fd: 3, events: POLLIN}] 같은 배열이 필요합니다',
+  pollEntry: (i) => `poll(): ${i}번 항목은 정수로 된 {fd, events}여야 합니다. 예: {fd: 3, events: POLLIN}`,
+  pollTimeout: (got) => `poll(): timeoutMs는 밀리초 단위 정수여야 합니다(-1: 제한 없음). 받은 값: ${got}`,
+  tooManyCalls: (limit) => `소켓 호출이 ${limit}번에 이르러 멈췄습니다. 끝없는 반복이 있나요?`,
+  runOver: () => '프로그램이 이미 끝났습니다: 나중에 실행된 콜백의 호출은 처리하지 않습니다',
+  noFreeAddress: () => '10.0.0.0/24에 다른 호스트에 줄 주소가 남아 있지 않습니다',
+  functionConstructor: () => 'Socket Lab 프로그램에서는 Function 생성자를 쓸 수 없습니다',
+  unclosed: (char, line) => `프로그램이 끝났는데 ${line}번째 줄에서 연 '${char}'가 닫히지 않았습니다`,
+};
+
+export function wordsFor(locale: RunnerLocale | undefined): Words {
+  return locale === 'ko' ? KO : EN;
+}
