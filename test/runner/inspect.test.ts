@@ -39,7 +39,7 @@ class Story {
   }
   seg(fromHost: string, toHost: string, src: typeof WWW, dst: typeof WWW, flags: string, relSeq: number, relAck: number | null, payload = '', callId: number | null = this.callId) {
     const p = enc(payload);
-    this.trace.push({kind: 'segment', t: this.t, id: ++this.segId, fromHost, toHost, src, dst, flags, seq: 1000 + relSeq, ack: relAck === null ? null : 5000 + relAck, relSeq, relAck, window: 65535, len: p.length, payload: p, arrives: this.t + 5, callId});
+    this.trace.push({kind: 'segment', t: this.t, id: ++this.segId, fromHost, toHost, src, dst, flags, seq: 1000 + relSeq, ack: relAck === null ? null : 5000 + relAck, relSeq, relAck, window: 65535, len: p.length, payload: p, arrives: this.t + 5, callId, cause: {kind: 'call', callId: callId ?? null, call: 'write'}});
   }
 }
 

@@ -9,7 +9,7 @@
  */
 import type {TcpState} from '../api';
 import {ACK as _ACK, EMPTY as _EMPTY, FIN as _FIN, PSH as _PSH, RST as _RST, SYN as _SYN, segLength as _segLength, seqAdd as _seqAdd, seqDiff as _seqDiff, seqEq as _seqEq, seqGe as _seqGe, seqGt as _seqGt, seqLt as _seqLt, type Segment} from '../wire/segment';
-import {TimerKind as _TimerKind, type TimerKind as TimerKindType, type AbortError, type TcpEnv, type TcpUser, type TimerHandle} from './env';
+import {Because as _Because, TimerKind as _TimerKind, type TimerKind as TimerKindType, type AbortError, type TcpEnv, type TcpUser, type TimerHandle, type Why} from './env';
 import {TcpReceiver} from './receiver';
 import {TcpSender, type SenderMessage} from './sender';
 // Imported names bound to local constants: under the CommonJS build tsx and vitest use, each use of an
@@ -28,6 +28,8 @@ const seqGe = _seqGe;
 const seqGt = _seqGt;
 const seqLt = _seqLt;
 const TimerKind = _TimerKind;
+const Because = _Because;
+const rule = _Because.rule;
 
 /** Linux constants (include/net/tcp.h and the default sysctls). */
 export const RTO_INITIAL_MS = 1000;
@@ -120,7 +122,7 @@ export class TcpConnection {
   /** Active OPEN (§3.10.1): send SYN, enter SYN-SENT. */
   connect(): void {
     this.setState('SYN-SENT');
-    this.emit(this.snd.synMessage(), false);
+    this.emit(this.snd.synMessage(), false, Because.call);
     this.startRtt(this.snd.iss);
     this.armRto();
   }
@@ -132,7 +134,7 @@ export class TcpConnection {
     this.snd.wnd = syn.window;
     this.snd.wl1 = syn.seq | 0;
     this.setState('SYN-RECEIVED');
-    this.emit(this.snd.synMessage(), true);
+    this.emit(this.snd.synMessage(), true, rule['syn-ack']);
     this.armRto();
   }
 
@@ -157,7 +159,7 @@ export class TcpConnection {
   write(data: Uint8Array, offset: number): number {
     const n = this.snd.write(data, offset);
     if (n > 0) {
-      this.output();
+      this.output(Because.call);
       this.user.changed(this);
     }
     return n;
@@ -178,7 +180,7 @@ export class TcpConnection {
   readEof(): void {
     if (this.rcv.eofRead) return;
     this.rcv.consumeFin();
-    if (this.delAckTimer) this.sendAck();
+    if (this.delAckTimer) this.sendAck(Because.ackAtEof);
     this.user.changed(this);
   }
 
@@ -199,7 +201,7 @@ export class TcpConnection {
         return;
     }
     this.snd.finQueued = true;
-    this.output();
+    this.output(Because.call);
     this.user.changed(this);
   }
 
@@ -207,12 +209,12 @@ export class TcpConnection {
    * ABORT (§3.10.5): send RST,ACK if the peer may still think the connection is open, then CLOSED.
    * Used by close() with unread data and for queued connections of a closed listener.
    */
-  abort(): void {
+  abort(why: Why): void {
     if (
       this.state === 'SYN-RECEIVED' || this.state === 'ESTABLISHED' || this.state === 'FIN-WAIT-1' ||
       this.state === 'FIN-WAIT-2' || this.state === 'CLOSE-WAIT'
     ) {
-      this.transmit(RST | ACK, this.snd.nxt, EMPTY);
+      this.transmit(RST | ACK, this.snd.nxt, EMPTY, why);
     }
     this.toClosed();
   }
@@ -251,7 +253,7 @@ export class TcpConnection {
     const f = seg.flags;
     if (f & ACK) {
       if (!seqGt(seg.ack, this.snd.iss) || seqGt(seg.ack, this.snd.nxt)) {
-        if (!(f & RST)) this.env.transmit(this.resetSegment(seg.ack, 0, RST));
+        if (!(f & RST)) this.env.transmit(this.resetSegment(seg.ack, 0, RST), rule['rst-bad-ack']);
         return;
       }
     }
@@ -268,12 +270,12 @@ export class TcpConnection {
       this.ackArrived(seg.ack);
       this.setState('ESTABLISHED');
       this.user.established(this);
-      this.sendAck();
-      this.output();
+      this.sendAck(rule['handshake-ack']);
+      this.output(rule['window-opened']);
     } else {
       // simultaneous open: SYN,ACK from SYN-SENT, re-using our ISN
       this.setState('SYN-RECEIVED');
-      this.transmit(SYN | ACK, this.snd.iss, EMPTY);
+      this.transmit(SYN | ACK, this.snd.iss, EMPTY, rule['simultaneous-open']);
     }
   }
 
@@ -297,7 +299,7 @@ export class TcpConnection {
     }
     if (!(f & RST)) {
       if (f & ACK) this.armWait(TIME_WAIT_MS);
-      this.sendAck();
+      this.sendAck(rule['time-wait-ack']);
     }
     return true;
   }
@@ -307,7 +309,7 @@ export class TcpConnection {
     const f = seg.flags;
     // a retransmitted SYN while we wait for the handshake's ACK: send the SYN,ACK again
     if (this.state === 'SYN-RECEIVED' && f & SYN && !(f & ACK) && seqDiff(seg.seq, this.rcv.irs) === 0) {
-      this.transmit(SYN | ACK, this.snd.iss, EMPTY);
+      this.transmit(SYN | ACK, this.snd.iss, EMPTY, rule['syn-ack-again']);
       return;
     }
     // first: sequence number check
@@ -316,32 +318,32 @@ export class TcpConnection {
     let fin = (f & FIN) !== 0;
     const wnd = this.rcv.window();
     if (!this.acceptable(seq, segLength(seg), wnd)) {
-      if (!(f & RST)) this.sendAck();
+      if (!(f & RST)) this.sendAck(rule['ack-unacceptable']);
       return;
     }
     // second: RST (RFC 5961 §3.2: only an exact match resets, the rest of the window gets a challenge ACK)
     if (f & RST) {
       if (seqEq(seq, this.rcv.nxt)) this.resetArrived();
-      else this.sendAck();
+      else this.sendAck(rule['challenge-ack']);
       return;
     }
     // fourth: SYN in a synchronized state (RFC 5961 §4.2: challenge ACK)
     if (f & SYN) {
-      this.sendAck();
+      this.sendAck(rule['challenge-ack']);
       return;
     }
     // fifth: ACK
     if (!(f & ACK)) return;
     if (this.state === 'SYN-RECEIVED') {
       if (!this.snd.acceptableAck(seg.ack)) {
-        this.env.transmit(this.resetSegment(seg.ack, 0, RST));
+        this.env.transmit(this.resetSegment(seg.ack, 0, RST), rule['rst-bad-ack']);
         return;
       }
       if (!this.user.established(this)) return; // accept queue full: the ACK is dropped
       this.setState('ESTABLISHED');
     }
     if (seqGt(seg.ack, this.snd.nxt)) {
-      this.sendAck(); // acknowledges something not yet sent
+      this.sendAck(rule['ack-too-new']); // acknowledges something not yet sent
       return;
     }
     const freed = this.snd.acceptableAck(seg.ack) ? this.ackArrived(seg.ack) : -1;
@@ -377,14 +379,14 @@ export class TcpConnection {
       } else if (newData && this.rcvShut && (st === 'FIN-WAIT-1' || st === 'FIN-WAIT-2')) {
         // RFC 1122 §4.2.2.13: data after close()/SHUT_RD is answered with RST, and the connection dies
         this.env.note(`${this.describe()} was closed for reading: new data is answered with RST`);
-        this.env.transmit(this.resetSegment(seg.ack, 0, RST));
+        this.env.transmit(this.resetSegment(seg.ack, 0, RST), rule['rst-data-after-close']);
         this.abortWith('ECONNRESET');
         return;
       } else {
         this.dataArrived(seq, data, fin);
       }
     }
-    this.output();
+    this.output(rule['window-opened']);
   }
 
   /** RFC 9293 §3.10.7.4 table of segment acceptability */
@@ -413,11 +415,12 @@ export class TcpConnection {
     const wasFin = this.rcv.finReceived;
     const inOrder = this.rcv.receive(seq, data, fin);
     if (!inOrder) {
-      this.sendAck(); // out of order: duplicate ACK at once (RFC 9293 §3.10.7.4, RFC 5681 §4.2)
+      this.sendAck(rule['ack-out-of-order']); // duplicate ACK at once (RFC 9293 §3.10.7.4, RFC 5681 §4.2)
       return;
     }
     if (this.rcv.finReceived && !wasFin) this.finArrived();
-    else if (hadEarly || seqDiff(this.rcv.nxt, this.lastAckSent) >= 2 * this.env.mss) this.sendAck();
+    else if (hadEarly) this.sendAck(rule['ack-gap-filled']);
+    else if (seqDiff(this.rcv.nxt, this.lastAckSent) >= 2 * this.env.mss) this.sendAck(rule['ack-two-segments']);
     else this.scheduleAck();
     this.user.readable(this);
     this.user.changed(this);
@@ -433,10 +436,10 @@ export class TcpConnection {
         break;
       case 'FIN-WAIT-1':
         this.setState('CLOSING');
-        this.sendAck();
+        this.sendAck(rule['ack-of-fin']);
         break;
       case 'FIN-WAIT-2':
-        this.sendAck();
+        this.sendAck(rule['ack-of-fin']);
         this.enterTimeWait();
         break;
     }
@@ -454,7 +457,7 @@ export class TcpConnection {
     if (this.snd.inFlight() > 0) {
       this.armRto();
       // after a timeout Linux goes on resending what the lost segment held up
-      if (this.recovering) this.retransmit();
+      if (this.recovering) this.retransmit(rule['loss-recovery']);
     } else {
       this.recovering = false;
       this.clearRto();
@@ -475,7 +478,7 @@ export class TcpConnection {
       if (freed < 0 && seg.payload.length === 0 && seg.window === s.wnd && s.inFlight() > 0 && seqEq(seg.ack, s.una)) {
         if (++this.dupAcks === 3) {
           this.env.note(`three duplicate ACKs: ${this.describe()} retransmits at once (fast retransmit)`);
-          this.retransmit();
+          this.retransmit(rule['fast-retransmit']);
         }
       }
       s.wnd = seg.window;
@@ -490,7 +493,7 @@ export class TcpConnection {
   // ---------------------------------------------------------------------------------------------
 
   /** Send whatever data/FIN the peer's window allows. */
-  output(): void {
+  output(why: Why): void {
     const st = this.state;
     if (st !== 'ESTABLISHED' && st !== 'CLOSE-WAIT' && st !== 'FIN-WAIT-1' && st !== 'LAST-ACK' && st !== 'CLOSING') return;
     let sent = false;
@@ -498,7 +501,7 @@ export class TcpConnection {
       const msg = this.snd.next(this.env.mss);
       if (!msg) break;
       if (!this.rttActive) this.startRtt(seqAdd(msg.seq, msg.payload.length + (msg.fin ? 1 : 0)));
-      this.emit(msg, true);
+      this.emit(msg, true, why);
       sent = true;
     }
     if (sent && !this.rtoTimer) this.armRto();
@@ -508,16 +511,16 @@ export class TcpConnection {
     }
   }
 
-  private emit(msg: SenderMessage, withAck: boolean): void {
+  private emit(msg: SenderMessage, withAck: boolean, why: Why): void {
     let flags = withAck ? ACK : 0;
     if (msg.syn) flags |= SYN;
     if (msg.fin) flags |= FIN;
     if (msg.push) flags |= PSH;
-    this.transmit(flags, msg.seq, msg.payload);
+    this.transmit(flags, msg.seq, msg.payload, why);
   }
 
   /** Put one segment from this connection on the wire; any ACK it carries cancels a delayed ACK. */
-  private transmit(flags: number, seq: number, payload: Uint8Array): void {
+  private transmit(flags: number, seq: number, payload: Uint8Array, why: Why): void {
     const window = this.rcv.window();
     const ack = flags & ACK ? this.rcv.nxt : 0;
     if (flags & ACK) {
@@ -531,7 +534,7 @@ export class TcpConnection {
     this.env.transmit({
       srcIp: this.localIp, dstIp: this.remoteIp, srcPort: this.localPort, dstPort: this.remotePort,
       seq, ack, flags, window, payload,
-    });
+    }, why);
   }
 
   /** A segment answering `seg` with RST: seq taken from its ACK field (§3.10.7.1). */
@@ -542,8 +545,8 @@ export class TcpConnection {
     };
   }
 
-  sendAck(): void {
-    this.transmit(ACK, this.snd.nxt, EMPTY);
+  sendAck(why: Why): void {
+    this.transmit(ACK, this.snd.nxt, EMPTY, why);
   }
 
   private scheduleAck(): void {
@@ -558,15 +561,15 @@ export class TcpConnection {
     const st = this.state;
     if (st !== 'ESTABLISHED' && st !== 'FIN-WAIT-1' && st !== 'FIN-WAIT-2') return;
     const threshold = Math.min(this.rcv.capacity / 2, 2 * this.env.mss);
-    if (this.lastWindow < threshold && now - this.lastWindow >= threshold && now > before) this.sendAck();
+    if (this.lastWindow < threshold && now - this.lastWindow >= threshold && now > before) this.sendAck(Because.windowUpdate);
   }
 
-  private retransmit(): void {
+  private retransmit(why: Why): void {
     const msg = this.snd.retransmission(this.env.mss);
     if (!msg) return;
     this.rttActive = false; // Karn: no RTT sample from retransmitted data
     const st = this.state;
-    this.emit(msg, !(msg.syn && st === 'SYN-SENT'));
+    this.emit(msg, !(msg.syn && st === 'SYN-SENT'), why);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -577,7 +580,7 @@ export class TcpConnection {
     switch (kind) {
       case TimerKind.DelAck:
         this.delAckTimer = null;
-        if (this.state !== 'CLOSED') this.sendAck();
+        if (this.state !== 'CLOSED') this.sendAck(Because.delayedAck);
         return;
       case TimerKind.Wait:
         this.waitTimer = null;
@@ -588,7 +591,7 @@ export class TcpConnection {
       case TimerKind.Persist:
         this.persistTimer = null;
         if (this.snd.wnd === 0 && this.snd.unsent() > 0 && this.state !== 'CLOSED') {
-          this.transmit(ACK, seqAdd(this.snd.una, -1), EMPTY); // a window probe the peer must answer
+          this.transmit(ACK, seqAdd(this.snd.una, -1), EMPTY, Because.persist); // a window probe the peer must answer
           this.rto = Math.min(this.rto * 2, RTO_MAX_MS);
           this.persistTimer = this.env.schedule(this, TimerKind.Persist, this.env.now() + this.rto);
         }
@@ -618,8 +621,8 @@ export class TcpConnection {
     if (!synSent || this.retries > SYN_LINEAR_TIMEOUTS) this.rto = Math.min(this.rto * 2, RTO_MAX_MS);
     this.env.note(`retransmission timeout: ${this.describe()} sends again (attempt ${this.retries}, next timeout ${this.rto} ms)`);
     this.recovering = true;
-    if (this.state === 'SYN-RECEIVED') this.transmit(SYN | ACK, this.snd.iss, EMPTY);
-    else this.retransmit();
+    if (this.state === 'SYN-RECEIVED') this.transmit(SYN | ACK, this.snd.iss, EMPTY, Because.synAckRto);
+    else this.retransmit(synSent ? Because.synRto : Because.rto);
     this.armRto();
   }
 
