@@ -250,7 +250,7 @@ describe('inspectAt(): the state after a trace prefix', () => {
   it('end is clamped to the trace; 0 gives an empty state', () => {
     const s = httpStory();
     expect(inspectAt(s.trace, 1e9).end).toBe(s.trace.length);
-    expect(inspectAt(s.trace, 0)).toEqual({end: 0, t: 0, hosts: [], segments: [], calls: [], notes: []});
+    expect(inspectAt(s.trace, 0)).toEqual({end: 0, t: 0, hosts: [], segments: [], calls: [], notes: [], stateChanges: []});
   });
 
   it('is fast on a chapter-sized trace (2,000 events, every step)', () => {
