@@ -31,33 +31,44 @@ function bodyRows(table: HTMLElement): string[][] {
 }
 
 describe('DescriptorTable', () => {
-  test('after connect(): descriptor 3 is the connected socket, after the three standard streams', () => {
+  const STANDARD = ['0–2', '표준 입력·출력·오류 (stdin, stdout, stderr)'];
+
+  test('after connect(): descriptor 3 is the connected socket, after the standard streams folded into one row', () => {
     render(<DescriptorTable host={host(afterCall(2), 'client')} />);
     const table = screen.getByRole('table', {name: /client의 디스크립터 표/});
     expect(bodyRows(table)).toEqual([
-      ['0', '표준 입력 (stdin)', '—', '—', '—'],
-      ['1', '표준 출력 (stdout)', '—', '—', '—'],
-      ['2', '표준 오류 (stderr)', '—', '—', '—'],
-      ['3', '소켓', '10.0.0.2:40000', '93.184.216.34:80 (www.example.com)', 'ESTABLISHED'],
+      STANDARD,
+      ['3', 'ESTABLISHED', '10.0.0.2:40000', '93.184.216.34:80 (www.example.com)'],
     ]);
   });
 
   test('after socket(): descriptor 3 exists but is neither bound nor connected', () => {
     render(<DescriptorTable host={host(afterCall(1), 'client')} />);
     const rows = bodyRows(screen.getByRole('table'));
-    expect(rows[3]).toEqual(['3', '소켓', '0.0.0.0:0', '—', 'CLOSED']);
+    expect(rows[1]).toEqual(['3', 'CLOSED', '0.0.0.0:0', '—']);
   });
 
   test('after close(): only the standard streams are left', () => {
     render(<DescriptorTable host={host(finalState(), 'client')} />);
-    expect(bodyRows(screen.getByRole('table')).map((r) => r[0])).toEqual(['0', '1', '2']);
+    expect(bodyRows(screen.getByRole('table'))).toEqual([STANDARD]);
   });
 
-  test('headers are real header cells with scope', () => {
-    render(<DescriptorTable host={host(finalState(), 'client')} />);
+  test('the columns a reader needs first: descriptor, state, local, remote; headers have scope', () => {
+    render(<DescriptorTable host={host(afterCall(2), 'client')} />);
     const table = screen.getByRole('table');
-    expect(within(table).getAllByRole('columnheader')).toHaveLength(5);
-    expect(within(table).getAllByRole('rowheader').map((th) => th.getAttribute('scope'))).toEqual(['row', 'row', 'row']);
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      '디스크립터',
+      'TCP 상태',
+      '로컬 주소',
+      '원격 주소',
+    ]);
+    expect(within(table).getAllByRole('rowheader').map((th) => th.getAttribute('scope'))).toEqual(['row', 'row']);
+  });
+
+  test('each value cell names its column, for the card layout of a narrow screen', () => {
+    render(<DescriptorTable host={host(afterCall(2), 'client')} />);
+    const cells = screen.getAllByRole('row')[2].querySelectorAll('td');
+    expect(Array.from(cells).map((c) => c.getAttribute('data-label'))).toEqual(['TCP 상태', '로컬 주소', '원격 주소']);
   });
 });
 
