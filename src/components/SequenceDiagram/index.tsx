@@ -205,7 +205,7 @@ export default function SequenceDiagram(props: SequenceDiagramProps): ReactNode 
               return (
                 <g key={`c${row.conn.index}`} className={connClass(row.conn.index)}>
                   <rect x={row.box.x} y={row.box.y + 3} width={10} height={10} className={styles.swatch} />
-                  <text x={row.box.x + 16} y={row.box.y + 12} className={styles.connTitle}>
+                  <text x={row.box.x + 16} y={row.box.y + 12} className={styles.connTitle} data-conn-title="">
                     {row.conn.title}
                   </text>
                 </g>
