@@ -7,6 +7,7 @@
  */
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Locator, Page} from 'playwright-core';
+import {lineHitsBox} from '../src/components/SequenceDiagram/layout';
 import {axeViolations} from './axe';
 import {baseUrl, openBrowser, wakeBlock, watchedPage, withEverythingDrawn, type Session} from './browser';
 
@@ -73,27 +74,9 @@ function drawnGeometry(block: Locator) {
 type Box = {what: string; x: number; y: number; w: number; h: number};
 const overlap = (a: Box, b: Box) => a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5;
 
-/** does the segment p–q pass through the box (shrunk by half a pixel: touching is not crossing)? */
+/** does the segment p–q pass through the box, shrunk by half a pixel (touching is not crossing)? */
 function hits([x1, y1]: [number, number], [x2, y2]: [number, number], b: Box): boolean {
-  const bx = b.x + 0.5;
-  const by = b.y + 0.5;
-  const bw = b.w - 1;
-  const bh = b.h - 1;
-  let t0 = 0;
-  let t1 = 1;
-  const dx = x2 - x1;
-  const dy = y2 - y1;
-  for (const [p, q] of [[-dx, x1 - bx], [dx, bx + bw - x1], [-dy, y1 - by], [dy, by + bh - y1]]) {
-    if (p === 0) {
-      if (q < 0) return false;
-    } else {
-      const r = q / p;
-      if (p < 0) t0 = Math.max(t0, r);
-      else t1 = Math.min(t1, r);
-      if (t0 > t1) return false;
-    }
-  }
-  return true;
+  return lineHitsBox(x1, y1, x2, y2, {x: b.x + 0.5, y: b.y + 0.5, w: b.w - 1, h: b.h - 1});
 }
 
 async function expectNoCrossing(block: Locator, where: string) {

@@ -16,6 +16,13 @@ const lastCallId = (lab: Lab): number => {
   const calls = lab.w.trace.filter((e): e is TraceEvent & {kind: 'call'} => e.kind === 'call');
   return calls.at(-1)!.callId;
 };
+/** a segment from server:8080 handed straight to the client's host: it was never on a traced link, so no id */
+const inject = (lab: Lab, port: number, seg: {seq: number; ack?: number; flags: number; window?: number}) =>
+  lab.w.host('client')!.receive({
+    srcIp: lab.ip('server'), dstIp: lab.ip('client'), srcPort: 8080, dstPort: port,
+    ack: 0, window: 1000, payload: new Uint8Array(0), ...seg,
+  });
+
 const only = (segs: Seg[], flags: string, from?: string): Seg => {
   const found = segs.filter((s) => s.flags === flags && (!from || s.fromHost === from));
   expect(found, `one ${flags}${from ? ' from ' + from : ''}`).toHaveLength(1);
@@ -173,11 +180,7 @@ describe('segments a rule sends in answer to one that arrived', () => {
     const port = clientPort(lab, c);
     const last = lab.segmentEvents().filter((e) => e.fromHost === 'client').at(-1)!;
     const m = lab.mark();
-    // injected straight into the host: it never was on a traced link, so it has no id to point to
-    lab.w.host('client')!.receive({
-      srcIp: lab.ip('server'), dstIp: lab.ip('client'), srcPort: 8080, dstPort: port,
-      seq: (last.ack! + 100) >>> 0, ack: 0, flags: RST, window: 0, payload: new Uint8Array(0),
-    });
+    inject(lab, port, {seq: (last.ack! + 100) >>> 0, flags: RST, window: 0});
     expect(only(lab.segmentEvents(m), 'A').cause).toEqual({kind: 'rule', rule: 'challenge-ack', inReplyTo: null});
   });
 
@@ -187,10 +190,7 @@ describe('segments a rule sends in answer to one that arrived', () => {
     const port = clientPort(lab, c);
     const last = lab.segmentEvents().filter((e) => e.fromHost === 'client').at(-1)!;
     const m = lab.mark();
-    lab.w.host('client')!.receive({
-      srcIp: lab.ip('server'), dstIp: lab.ip('client'), srcPort: 8080, dstPort: port,
-      seq: (last.ack! + 10) >>> 0, ack: 0, flags: SYN, window: 1000, payload: new Uint8Array(0),
-    });
+    inject(lab, port, {seq: (last.ack! + 10) >>> 0, flags: SYN});
     expect(only(lab.segmentEvents(m), 'A').cause).toMatchObject({kind: 'rule', rule: 'challenge-ack'});
   });
 
@@ -206,10 +206,7 @@ describe('segments a rule sends in answer to one that arrived', () => {
     const fin = only(lab.segmentEvents(m0), 'FA', 'server');
     lab.w.setLink('client', 'server', {loss: 1});
     const m = lab.mark();
-    lab.w.host('client')!.receive({
-      srcIp: lab.ip('server'), dstIp: lab.ip('client'), srcPort: 8080, dstPort: port,
-      seq: fin.seq, ack: fin.ack!, flags: FIN | ACK, window: 1000, payload: new Uint8Array(0),
-    });
+    inject(lab, port, {seq: fin.seq, ack: fin.ack!, flags: FIN | ACK});
     expect(only(lab.segmentEvents(m), 'A').cause).toMatchObject({kind: 'rule', rule: 'time-wait-ack'});
   });
 
