@@ -141,7 +141,7 @@ describe('the HTTP lab (Korean)', () => {
     await expect
       .poll(async () => lab.locator('[data-segment]').count(), {timeout: 15_000})
       .toBeGreaterThanOrEqual(8);
-    await expect(lab.getByRole('button', {name: /client → www\.example\.com: S\b/}).count()).resolves.toBe(1);
+    await expect(lab.getByRole('button', {name: /^client:\d+ → www\.example\.com:80, SYN seq=/}).count()).resolves.toBe(1);
 
     await lab.getByText(KO.showCode).first().click();
     const editor = lab.getByRole('textbox', {name: KO.editor, exact: true}).first();

@@ -17,10 +17,10 @@ const KO = {
   step: '한 단계',
   back: '이전',
   descriptor: /디스크립터 표/,
-  diagramTab: '세그먼트 흐름',
+  diagramTab: '시퀀스 다이어그램',
   running: '실행 중',
   timeout: '2초가 지나 멈췄습니다',
-  tabs: ['디스크립터와 소켓', '버퍼', '세그먼트 흐름', '호출 기록'],
+  tabs: ['디스크립터와 소켓', '버퍼', '시퀀스 다이어그램', '호출 기록'],
 };
 const EN = {editor: 'Code editor', run: 'Run', descriptor: /Descriptor table of client/};
 
@@ -72,7 +72,8 @@ describe('a runnable block in a chapter', () => {
     const block = await firstBlock(page);
     await run(block);
     await expect(descriptorRow(block, KO.descriptor, 3).count()).resolves.toBe(1);
-    expect(await descriptorRow(block, KO.descriptor, 3).textContent()).toMatch(/소켓/);
+    // the row shows the socket descriptor 3 points to: new, so CLOSED and without a peer
+    expect(await descriptorRow(block, KO.descriptor, 3).textContent()).toMatch(/CLOSED/);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -147,7 +148,7 @@ describe('a runnable block in a chapter', () => {
     await run(block);
     await block.getByRole('tab', {name: KO.diagramTab}).click();
     // connect() sends the SYN (RFC 9293 §3.5): selecting it marks line 2
-    const syn = block.getByRole('button', {name: /^client → www\.example\.com: S seq=0/});
+    const syn = block.getByRole('button', {name: /^client:\d+ → www\.example\.com:80, SYN seq=0/});
     await syn.click();
     expect(await syn.getAttribute('aria-pressed')).toBe('true');
     expect(await block.locator('[data-line="2"]').getAttribute('data-marks')).toContain('selected');
@@ -161,8 +162,8 @@ describe('a runnable block in a chapter', () => {
     // the server's side may be marked too), and none of the handshake's, which belong to line 2
     await block.locator('[data-line="3"]').click();
     const related = await block.locator('[data-related="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
-    expect(related.some((name) => /^client → www\.example\.com: F/.test(name ?? ''))).toBe(true);
-    expect(related.some((name) => /: S/.test(name ?? ''))).toBe(false);
+    expect(related.some((name) => /^client:\d+ → www\.example\.com:80, FIN/.test(name ?? ''))).toBe(true);
+    expect(related.some((name) => /, SYN/.test(name ?? ''))).toBe(false);
     await page.close();
   });
 });

@@ -5,6 +5,7 @@
  *     Single runs on a shared machine scatter by ten points or more, so each page is run several times
  *     (--lighthouse-runs N, default 3) and the median is the figure, with the range beside it;
  *  3. time from clicking Run to the inspectors being drawn, median over the chapter examples — goal: at most 50 ms.
+ *  4. a 1 MB transfer: Run → sequence diagram drawn (scripts/bench-diagram.mts) — goal: at most 300 ms.
  * Usage: npx tsx scripts/bench-browser.mts [--dir build] [--skip-lighthouse] [--lighthouse-runs N]
  */
 import {spawn} from 'node:child_process';
@@ -15,6 +16,7 @@ import {gzipSync} from 'node:zlib';
 import {chromium, type BrowserContext} from 'playwright-core';
 import {startStaticServer} from '../e2e/static-server.ts';
 import {CHROMIUM_ARGS} from '../e2e/chromium.ts';
+import {megabyteRunToDiagram} from './bench-diagram.mts';
 
 const argv = process.argv.slice(2);
 const dirArg = argv.indexOf('--dir');
@@ -145,6 +147,8 @@ try {
     console.log(
       `Run → inspectors drawn: median ${median(all).toFixed(1)} ms over ${all.length} examples (min ${Math.min(...all).toFixed(1)}, max ${Math.max(...all).toFixed(1)}; goal: at most 50 ms)`,
     );
+    const mb = await megabyteRunToDiagram(ctx, server.url + '/docs/socket');
+    console.log(`1 MB transfer, Run → sequence diagram drawn: median ${median(mb).toFixed(1)} ms over ${mb.length} runs (goal: at most 300 ms)`);
   });
   if (!argv.includes('--skip-lighthouse')) {
     const pages = [PLAIN, ...CHAPTERS, ...CHAPTERS.map((p) => `/en${p}`)];

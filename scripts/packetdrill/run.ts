@@ -89,7 +89,7 @@ export function runScript(text: string, name = 'script'): RunReport {
 
 class Interpreter {
   /** the baseline of the suite's defaults.sh that differs from Linux's defaults: tcp_syn_retries=5 */
-  private readonly world = new World({seed: 1, latencyMs: 0, builtins: false, synRetries: 5});
+  private readonly world = new World({seed: 1, latencyMs: 0, builtins: false, synRetries: 5, trace: false});
   private readonly events: ScriptEvent[];
   private readonly toleranceMs: number;
   private readonly captured: {t: number; seg: Segment}[] = [];

@@ -30,10 +30,11 @@ export interface MermaidStaticOptions {
 }
 
 /**
- * Smallest share of its natural size a diagram may shrink to: 16 px labels stay at least ~13 px. Below that the
- * diagram keeps this width and scrolls sideways inside its own box instead.
+ * Smallest share of its natural size a diagram may shrink to: 16 px labels stay at least ~11.5 px, the size of the
+ * inspectors' labels. A three-party sequence diagram (three 120 px actors) then still fits a 360 px phone's column
+ * whole; below that the diagram keeps this width and scrolls sideways inside its own box instead.
  */
-export const MIN_SCALE = 0.8;
+export const MIN_SCALE = 0.72;
 /** Content column of the narrowest phone we serve (320 px viewport − 2 × 16 px padding). */
 export const NARROWEST_COLUMN = 288;
 

@@ -5,7 +5,7 @@
  * step is `inspectAt(trace, step.traceEnd)`. Everything here is plain data (no classes), cheap to
  * recompute (one pass over the prefix), and keeps addresses both as "ip:port" text and as host names.
  */
-import type {Flags, SockAddr, SyscallRequest, SyscallResult, TcpState, TraceEvent} from '../sim/api';
+import type {Flags, SegmentCause, SockAddr, SyscallRequest, SyscallResult, TcpState, TraceEvent} from '../sim/api';
 import type {CallRecord, RunResult} from './types';
 import {addrText, bytesToText, callLabel, quotePreview, resultErrno, resultText} from './format';
 
@@ -120,6 +120,25 @@ export interface SegmentRow {
   preview: string;
   /** the call running when it left, if any */
   callId: number | null;
+  /** why it was sent, as the simulator recorded it */
+  cause: SegmentCause;
+  /** the payload bytes (shared with the trace, not copied) */
+  payload: Uint8Array;
+  /** index of its event in the trace (orders it among state changes) */
+  at: number;
+}
+
+/** A connection's socket entering a new TCP state (the sequence diagram writes these along the lanes). */
+export interface StateChange {
+  /** index of the `sock` event in the trace */
+  at: number;
+  t: number;
+  host: string;
+  sock: number;
+  /** "10.0.0.2:40312" and its peer */
+  local: string;
+  peer: string;
+  state: TcpState;
 }
 
 export interface CallLogRow {
@@ -156,6 +175,8 @@ export interface InspectorState {
   /** calls started so far, in order (program calls and built-in servers' calls) */
   calls: CallLogRow[];
   notes: NoteRow[];
+  /** every state change of a socket with a peer, in trace order */
+  stateChanges: StateChange[];
 }
 
 type SockEvent = Extract<TraceEvent, {kind: 'sock'}>;
@@ -206,6 +227,7 @@ export function inspectAt(trace: readonly TraceEvent[], end: number, calls?: rea
   const callRows: CallLogRow[] = [];
   const callRowById = new Map<number, CallLogRow>();
   const notes: NoteRow[] = [];
+  const stateChanges: StateChange[] = [];
   let t = 0;
 
   const ensureHost = (name: string) => {
@@ -234,13 +256,16 @@ export function inspectAt(trace: readonly TraceEvent[], end: number, calls?: rea
       }
       case 'sock':
         ensureHost(e.host);
+        if (e.remote && socks.get(e.sock)?.state !== e.state) {
+          stateChanges.push({at: i, t: e.t, host: e.host, sock: e.sock, local: addrText(e.local), peer: addrText(e.remote), state: e.state});
+        }
         socks.set(e.sock, e);
         break;
       case 'sock-gone':
         socks.delete(e.sock);
         break;
       case 'segment':
-        segments.push(segmentRow(e));
+        segments.push(segmentRow(e, i));
         break;
       case 'call': {
         ensureHost(e.host);
@@ -331,10 +356,10 @@ export function inspectAt(trace: readonly TraceEvent[], end: number, calls?: rea
     return {name, ip: info.ip, builtin: info.builtin, fds, sockets, allSockets, buffers};
   });
 
-  return {end: stop, t, hosts, segments, calls: callRows, notes};
+  return {end: stop, t, hosts, segments, calls: callRows, notes, stateChanges};
 }
 
-function segmentRow(e: Extract<TraceEvent, {kind: 'segment'}>): SegmentRow {
+function segmentRow(e: Extract<TraceEvent, {kind: 'segment'}>, at: number): SegmentRow {
   return {
     id: e.id,
     t: e.t,
@@ -351,8 +376,12 @@ function segmentRow(e: Extract<TraceEvent, {kind: 'segment'}>): SegmentRow {
     relAck: e.relAck,
     window: e.window,
     len: e.len,
-    preview: e.len > 0 ? quotePreview(bytesToText(e.payload)) : '',
+    // the preview shows 24 characters: decoding 96 bytes is always enough (a long transfer has thousands of segments)
+    preview: e.len > 0 ? quotePreview(bytesToText(e.payload.subarray(0, 96))) : '',
     callId: e.callId,
+    cause: e.cause,
+    payload: e.payload,
+    at,
   };
 }
 

@@ -126,6 +126,90 @@ export interface CallOptions {
 /** Segment flags as letters in the fixed order F S R P A U E W, e.g. "S", "SA", "PA", "FA", "R", "RA". */
 export type Flags = string;
 
+/**
+ * Why a segment was sent, recorded by the simulator at the moment it sends it (the UI never guesses it):
+ * - `call`: a socket call put it on the wire (connect → SYN, write → data, close/shutdown → FIN, read → an
+ *   ACK or window update, close with unread data → RST). `callId` is the call's id in the trace; null for a
+ *   built-in server's call (those calls are not traced). `effect` says what the call did beyond the obvious.
+ * - `timer`: a timer fired (delayed ACK, retransmission, zero-window probe).
+ * - `rule`: the stack's answer to an arriving segment under a protocol rule; `inReplyTo` is that segment's id.
+ */
+export type SegmentCause =
+  | {kind: 'call'; callId: number | null; call: SyscallName; effect?: CallEffect}
+  | {kind: 'timer'; timer: SegmentTimer}
+  | {kind: 'rule'; rule: SegmentRule; inReplyTo: number | null};
+
+/** What a call did besides the segment its name implies. */
+export type CallEffect =
+  /** close() with bytes still unread: RST instead of FIN (RFC 9293 §3.6.1, RFC 2525 §2.17) */
+  | 'rst-unread-data'
+  /** close() of a listener resets the connections it had not accepted yet (Linux inet_csk_listen_stop) */
+  | 'rst-listener-closed'
+  /** read() reached the FIN: the pending delayed ACK goes at once (Linux) */
+  | 'ack-at-eof'
+  /** read() freed a lot of the receive buffer: the larger window is announced (RFC 9293 §3.8.6.2.2) */
+  | 'window-update';
+
+export type SegmentTimer =
+  /** the 40 ms delayed ACK ran out (RFC 9293 §3.8.6.3) */
+  | 'delayed-ack'
+  /** no ACK within the retransmission timeout: data or FIN again (RFC 9293 §3.8.1, RFC 6298) */
+  | 'retransmit'
+  /** no SYN,ACK came: SYN again */
+  | 'syn-retransmit'
+  /** no ACK for our SYN,ACK: SYN,ACK again */
+  | 'synack-retransmit'
+  /** the peer's window is zero: a probe that makes it answer (RFC 9293 §3.8.6.1) */
+  | 'persist'
+  /** the tail of the data went unacknowledged for about two round trips: a probe (RFC 8985 §7) */
+  | 'loss-probe';
+
+export type SegmentRule =
+  /** a listener answers a SYN (RFC 9293 §3.10.7.2) */
+  | 'syn-ack'
+  /** a listener flooded with half-open connections answers with a SYN cookie and keeps no state (RFC 4987 §3.6) */
+  | 'syn-cookie'
+  /** a SYN arrived in SYN-SENT: simultaneous open (RFC 9293 §3.10.7.3) */
+  | 'simultaneous-open'
+  /** the SYN arrived again in SYN-RECEIVED: the SYN,ACK is sent again */
+  | 'syn-ack-again'
+  /** the SYN,ACK arrived: the handshake's last ACK (RFC 9293 §3.10.7.3) */
+  | 'handshake-ack'
+  /** a second full-sized segment arrived: acknowledged at once (RFC 9293 §3.8.6.3) */
+  | 'ack-two-segments'
+  /** data early in a connection: acknowledged at once so the sender's window opens quickly (Linux quick-ACK mode) */
+  | 'quick-ack'
+  /** data that had partly arrived before: acknowledged at once (a duplicate, RFC 2883) */
+  | 'ack-duplicate-data'
+  /** data arrived out of order: a duplicate ACK at once (RFC 9293 §3.10.7.4, RFC 5681 §4.2) */
+  | 'ack-out-of-order'
+  /** data filled a gap left by out-of-order data: ACK at once (RFC 5681 §4.2) */
+  | 'ack-gap-filled'
+  /** a FIN arrived in FIN-WAIT-1/2: acknowledged at once (RFC 9293 §3.10.7.4, eighth step) */
+  | 'ack-of-fin'
+  /** a segment outside the receive window: an ACK says what is expected (RFC 9293 §3.10.7.4, first step) */
+  | 'ack-unacceptable'
+  /** an ACK of bytes never sent: answered with an ACK (RFC 9293 §3.10.7.4, fifth step) */
+  | 'ack-too-new'
+  /** an RST or SYN inside the window but not exact: challenge ACK (RFC 9293 §3.10.7.4, RFC 5961 §3.2, §4.2) */
+  | 'challenge-ack'
+  /** a retransmitted FIN reached TIME-WAIT: acknowledged again (RFC 9293 §3.10.7.4) */
+  | 'time-wait-ack'
+  /** the peer's ACK opened room in its window: data or a FIN waiting in the send buffer goes out (RFC 9293 §3.8.6) */
+  | 'window-opened'
+  /** three duplicate ACKs: the missing segment is sent again at once (RFC 5681 §3.2) */
+  | 'fast-retransmit'
+  /** a partial acknowledgement during fast recovery: the next missing segment is sent again (RFC 6582 §3.2) */
+  | 'loss-recovery'
+  /** a SYN to a port where nothing listens (RFC 9293 §3.10.7.1) */
+  | 'rst-closed-port'
+  /** a segment for a connection that does not exist (RFC 9293 §3.10.7.1, §3.10.7.2) */
+  | 'rst-no-connection'
+  /** an ACK of something never sent during the handshake (RFC 9293 §3.10.7.3, §3.10.7.4) */
+  | 'rst-bad-ack'
+  /** new data after close() or SHUT_RD: RST to show it was lost (RFC 9293 §3.6.1) */
+  | 'rst-data-after-close';
+
 /** Everything the UI may know comes as one of these events, each stamped with virtual time `t` (ms). */
 export type TraceEvent =
   | { kind: 'host'; t: number; host: string; ip: string; builtin: boolean }
@@ -154,6 +238,8 @@ export type TraceEvent =
       arrives: number | null;
       /** the call that was running (or had last run) when this segment left, if any */
       callId: number | null;
+      /** why it was sent */
+      cause: SegmentCause;
     }
   | { kind: 'fd'; t: number; host: string; fd: number; sock: number | null }
   | {

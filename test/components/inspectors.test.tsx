@@ -4,7 +4,7 @@
  * value below is read off that trace, not produced by running anything.
  */
 import {afterEach, describe, expect, test} from 'vitest';
-import {cleanup, render, screen, within} from '@testing-library/react';
+import {cleanup, fireEvent, render, screen, within} from '@testing-library/react';
 import {inspectAt, steps} from '../../src/runner/inspect';
 import DescriptorTable from '../../src/components/DescriptorTable';
 import SocketTable from '../../src/components/SocketTable';
@@ -31,33 +31,44 @@ function bodyRows(table: HTMLElement): string[][] {
 }
 
 describe('DescriptorTable', () => {
-  test('after connect(): descriptor 3 is the connected socket, after the three standard streams', () => {
+  const STANDARD = ['0–2', '표준 입력·출력·오류 (stdin, stdout, stderr)'];
+
+  test('after connect(): descriptor 3 is the connected socket, after the standard streams folded into one row', () => {
     render(<DescriptorTable host={host(afterCall(2), 'client')} />);
     const table = screen.getByRole('table', {name: /client의 디스크립터 표/});
     expect(bodyRows(table)).toEqual([
-      ['0', '표준 입력 (stdin)', '—', '—', '—'],
-      ['1', '표준 출력 (stdout)', '—', '—', '—'],
-      ['2', '표준 오류 (stderr)', '—', '—', '—'],
-      ['3', '소켓', '10.0.0.2:40000', '93.184.216.34:80 (www.example.com)', 'ESTABLISHED'],
+      STANDARD,
+      ['3', 'ESTABLISHED', '10.0.0.2:40000', '93.184.216.34:80 (www.example.com)'],
     ]);
   });
 
   test('after socket(): descriptor 3 exists but is neither bound nor connected', () => {
     render(<DescriptorTable host={host(afterCall(1), 'client')} />);
     const rows = bodyRows(screen.getByRole('table'));
-    expect(rows[3]).toEqual(['3', '소켓', '0.0.0.0:0', '—', 'CLOSED']);
+    expect(rows[1]).toEqual(['3', 'CLOSED', '0.0.0.0:0', '—']);
   });
 
   test('after close(): only the standard streams are left', () => {
     render(<DescriptorTable host={host(finalState(), 'client')} />);
-    expect(bodyRows(screen.getByRole('table')).map((r) => r[0])).toEqual(['0', '1', '2']);
+    expect(bodyRows(screen.getByRole('table'))).toEqual([STANDARD]);
   });
 
-  test('headers are real header cells with scope', () => {
-    render(<DescriptorTable host={host(finalState(), 'client')} />);
+  test('the columns a reader needs first: descriptor, state, local, remote; headers have scope', () => {
+    render(<DescriptorTable host={host(afterCall(2), 'client')} />);
     const table = screen.getByRole('table');
-    expect(within(table).getAllByRole('columnheader')).toHaveLength(5);
-    expect(within(table).getAllByRole('rowheader').map((th) => th.getAttribute('scope'))).toEqual(['row', 'row', 'row']);
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      '디스크립터',
+      'TCP 상태',
+      '로컬 주소',
+      '원격 주소',
+    ]);
+    expect(within(table).getAllByRole('rowheader').map((th) => th.getAttribute('scope'))).toEqual(['row', 'row']);
+  });
+
+  test('each value cell names its column, for the card layout of a narrow screen', () => {
+    render(<DescriptorTable host={host(afterCall(2), 'client')} />);
+    const cells = screen.getAllByRole('row')[2].querySelectorAll('td');
+    expect(Array.from(cells).map((c) => c.getAttribute('data-label'))).toEqual(['TCP 상태', '로컬 주소', '원격 주소']);
   });
 });
 
@@ -146,6 +157,8 @@ describe('SequenceDiagram', () => {
     return render(
       <SequenceDiagram
         segments={state.segments}
+        stateChanges={state.stateChanges}
+        calls={state.calls}
         hostOrder={state.hosts.map((h) => h.name)}
         lineOfCall={(id) => (id === null ? null : (lines.get(id) ?? null))}
         selectedLine={selectedLine}
@@ -154,22 +167,29 @@ describe('SequenceDiagram', () => {
       />,
     );
   };
+  const arrows = () => screen.getAllByRole('button').filter((b) => b.hasAttribute('data-segment'));
 
-  test('one focusable arrow per segment, named sender → receiver: flags seq/ack or byte range', () => {
+  test('one focusable arrow per segment, named with both ends\' ports and the label the chapters use', () => {
     renderDiagram();
-    const arrows = screen.getAllByRole('button');
-    expect(arrows.map((a) => a.getAttribute('aria-label'))).toEqual([
-      'client → www.example.com: S seq=0',
-      'www.example.com → client: SA seq=0 ack=1',
-      'client → www.example.com: A seq=1 ack=1',
-      'client → www.example.com: PA 1:19(18), 유실됨',
-      'client → www.example.com: PA 1:19(18)',
-      'www.example.com → client: PA 1:18(17)',
-      'client → www.example.com: FA seq=19 ack=18',
-      'www.example.com → client: FA seq=18 ack=20',
-      'client → www.example.com: A seq=20 ack=19',
+    expect(arrows().map((a) => a.getAttribute('aria-label'))).toEqual([
+      'client:40000 → www.example.com:80, SYN seq=0',
+      'www.example.com:80 → client:40000, SYN+ACK seq=0 ack=1',
+      'client:40000 → www.example.com:80, ACK seq=1 ack=1',
+      'client:40000 → www.example.com:80, 데이터 18바이트 seq=1 ack=1, 유실됨',
+      'client:40000 → www.example.com:80, 데이터 18바이트 seq=1 ack=1',
+      'www.example.com:80 → client:40000, 데이터 17바이트 seq=1 ack=19',
+      'client:40000 → www.example.com:80, FIN+ACK seq=19 ack=18',
+      'www.example.com:80 → client:40000, FIN+ACK seq=18 ack=20',
+      'client:40000 → www.example.com:80, ACK seq=20 ack=19',
     ]);
-    expect(arrows.every((a) => a.getAttribute('tabindex') === '0')).toBe(true);
+    expect(arrows().every((a) => a.getAttribute('tabindex') === '0')).toBe(true);
+  });
+
+  test('says that an arrow can be selected, and offers tcpdump notation', () => {
+    renderDiagram();
+    expect(screen.getByText(/화살표를 누르면/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', {name: 'tcpdump 표기'}));
+    expect(arrows()[1].getAttribute('aria-label')).toBe('www.example.com:80 → client:40000, [S.] seq 0 ack 1');
   });
 
   test('the lost segment ends in a cross and has no arrowhead', () => {
@@ -177,16 +197,23 @@ describe('SequenceDiagram', () => {
     const lost = screen.getByRole('button', {name: /유실됨/});
     expect(lost.textContent).toContain('✕');
     expect(lost.querySelector('polygon')).toBeNull();
-    expect(screen.getByRole('button', {name: 'client → www.example.com: S seq=0'}).querySelector('polygon')).not.toBeNull();
+    expect(arrows()[0].querySelector('polygon')).not.toBeNull();
   });
 
-  test('a selected line highlights exactly the segments its call produced', () => {
+  test('a selected line highlights exactly the segments sent while its call ran', () => {
     renderDiagram(2);
-    const related = screen
-      .getAllByRole('button')
+    const related = arrows()
       .filter((a) => (a.getAttribute('class') ?? '').includes('related'))
       .map((a) => a.getAttribute('aria-label'));
     // connect() on line 2 sent the SYN and the final ACK of the handshake; the SYN-ACK is the server's
-    expect(related).toEqual(['client → www.example.com: S seq=0', 'client → www.example.com: A seq=1 ack=1']);
+    expect(related).toEqual(['client:40000 → www.example.com:80, SYN seq=0', 'client:40000 → www.example.com:80, ACK seq=1 ack=1']);
+  });
+
+  test('the selected segment\'s details name the call and the line that sent it, and its numbers', () => {
+    renderDiagram(null, 7);
+    const detail = screen.getByRole('region', {name: '세그먼트 자세히'});
+    expect(detail.textContent).toContain('6번 줄의 close(3) 호출이 보냈어요.');
+    expect(detail.textContent).toContain('19 (절대값 1019)');
+    expect(detail.textContent).toContain('10.0.0.2:40000');
   });
 });

@@ -9,7 +9,7 @@ import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
 import {act, cleanup, fireEvent, render, screen} from '@testing-library/react';
 import type {RunRequest, RunResult} from '../../src/runner/types';
 import LiveCode from '../../src/components/LiveCode';
-import {loadSavedEdit, storageKey} from '../../src/components/LiveCode/storage';
+import {loadEdit, storageKey} from '../../src/components/LiveCode/storage';
 import {formatEditTime} from '../../src/components/LiveCode/EditedMark';
 
 const runner = vi.hoisted(() => ({next: null as RunResult | null, requests: [] as RunRequest[]}));
@@ -188,7 +188,7 @@ describe('an edited block says so', () => {
     const ta = await editor();
     expect(document.querySelector('[data-edited]')).toBeNull();
     fireEvent.change(ta, {target: {value: CODE + ' // mine'}});
-    expect(loadSavedEdit(key())).toEqual({code: CODE + ' // mine', savedAt: new Date(2026, 0, 2, 9, 5).getTime()});
+    expect(loadEdit(key())).toEqual({code: CODE + ' // mine', notice: null, savedAt: new Date(2026, 0, 2, 9, 5).getTime()});
     expect(document.querySelector('[data-edited]')!.textContent).toBe('수정됨 · 1월 2일 09:05');
     fireEvent.click(screen.getByRole('button', {name: '초기화'}));
     expect(document.querySelector('[data-edited]')).toBeNull();

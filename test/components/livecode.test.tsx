@@ -326,14 +326,14 @@ describe('sequence diagram and source lines', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', {name: '실행'}));
     });
-    fireEvent.click(screen.getByRole('tab', {name: '세그먼트 흐름'}));
+    fireEvent.click(screen.getByRole('tab', {name: '시퀀스 다이어그램'}));
     return view;
   }
 
   test('selecting an arrow highlights the line of the call that sent it', async () => {
     const {container} = await runAndOpenDiagram();
     // the retransmitted request was sent while write() on line 3 was the last call
-    const arrow = screen.getByRole('button', {name: 'client → www.example.com: PA 1:19(18)'});
+    const arrow = screen.getByRole('button', {name: 'client:40000 → www.example.com:80, 데이터 18바이트 seq=1 ack=1'});
     fireEvent.click(arrow);
     expect(arrow.getAttribute('aria-pressed')).toBe('true');
     expect(gutterLine(container, 3).getAttribute('data-marks') ?? '').toContain('selected');
@@ -342,7 +342,7 @@ describe('sequence diagram and source lines', () => {
 
   test('the keyboard selects an arrow too (Enter)', async () => {
     const {container} = await runAndOpenDiagram();
-    const fin = screen.getByRole('button', {name: 'client → www.example.com: FA seq=19 ack=18'});
+    const fin = screen.getByRole('button', {name: 'client:40000 → www.example.com:80, FIN+ACK seq=19 ack=18'});
     fireEvent.keyDown(fin, {key: 'Enter'});
     expect(gutterLine(container, 6).getAttribute('data-marks') ?? '').toContain('selected');
   });
@@ -354,7 +354,7 @@ describe('sequence diagram and source lines', () => {
       .getAllByRole('button')
       .filter((b) => (b.getAttribute('class') ?? '').includes('related'))
       .map((b) => b.getAttribute('aria-label'));
-    expect(related).toEqual(['client → www.example.com: S seq=0', 'client → www.example.com: A seq=1 ack=1']);
+    expect(related).toEqual(['client:40000 → www.example.com:80, SYN seq=0', 'client:40000 → www.example.com:80, ACK seq=1 ack=1']);
   });
 
   test('placing the caret on a line highlights its segments', async () => {
@@ -367,6 +367,6 @@ describe('sequence diagram and source lines', () => {
       .getAllByRole('button')
       .filter((b) => (b.getAttribute('class') ?? '').includes('related'))
       .map((b) => b.getAttribute('aria-label'));
-    expect(related).toEqual(['client → www.example.com: FA seq=19 ack=18', 'client → www.example.com: A seq=20 ack=19']);
+    expect(related).toEqual(['client:40000 → www.example.com:80, FIN+ACK seq=19 ack=18', 'client:40000 → www.example.com:80, ACK seq=20 ack=19']);
   });
 });

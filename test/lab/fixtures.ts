@@ -42,6 +42,8 @@ export function seg(
     payload: new Uint8Array(len),
     arrives,
     callId: null,
+    // the lab reads times and flags only; the cause is a placeholder of the right type
+    cause: {kind: 'rule', rule: 'window-opened', inReplyTo: null},
   };
 }
 

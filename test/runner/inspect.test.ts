@@ -39,7 +39,7 @@ class Story {
   }
   seg(fromHost: string, toHost: string, src: typeof WWW, dst: typeof WWW, flags: string, relSeq: number, relAck: number | null, payload = '', callId: number | null = this.callId) {
     const p = enc(payload);
-    this.trace.push({kind: 'segment', t: this.t, id: ++this.segId, fromHost, toHost, src, dst, flags, seq: 1000 + relSeq, ack: relAck === null ? null : 5000 + relAck, relSeq, relAck, window: 65535, len: p.length, payload: p, arrives: this.t + 5, callId});
+    this.trace.push({kind: 'segment', t: this.t, id: ++this.segId, fromHost, toHost, src, dst, flags, seq: 1000 + relSeq, ack: relAck === null ? null : 5000 + relAck, relSeq, relAck, window: 65535, len: p.length, payload: p, arrives: this.t + 5, callId, cause: {kind: 'call', callId: callId ?? null, call: 'write'}});
   }
 }
 
@@ -250,7 +250,7 @@ describe('inspectAt(): the state after a trace prefix', () => {
   it('end is clamped to the trace; 0 gives an empty state', () => {
     const s = httpStory();
     expect(inspectAt(s.trace, 1e9).end).toBe(s.trace.length);
-    expect(inspectAt(s.trace, 0)).toEqual({end: 0, t: 0, hosts: [], segments: [], calls: [], notes: []});
+    expect(inspectAt(s.trace, 0)).toEqual({end: 0, t: 0, hosts: [], segments: [], calls: [], notes: [], stateChanges: []});
   });
 
   it('is fast on a chapter-sized trace (2,000 events, every step)', () => {

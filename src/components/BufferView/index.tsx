@@ -1,11 +1,14 @@
 /**
  * How full each connection's receive and send buffers are: Recv-Q (arrived, not yet read) against the
  * receive buffer, Send-Q (written, not yet acknowledged) against the send buffer. Each bar is a
- * role="meter" with the numbers as text, so the picture is never the only way to read it.
+ * role="meter" with the numbers as text under it, so the picture is never the only way to read it.
+ * The connection is written on two lines (this end, then the peer), so the table fits its column.
  */
 import type {ReactNode} from 'react';
 import {translate} from '@docusaurus/Translate';
 import type {BufferRow} from '../../runner/inspect';
+import Address from '../InspectorTable/Address';
+import cells from '../../css/inspector-table.module.css';
 import styles from './styles.module.css';
 
 function Meter({used, size, label}: {used: number; size: number; label: string}) {
@@ -34,13 +37,14 @@ function Meter({used, size, label}: {used: number; size: number; label: string})
 export default function BufferView({buffers}: {buffers: BufferRow[]}): ReactNode {
   const recvWord = translate({id: 'livecode.buf.recv', message: '수신 버퍼'});
   const sendWord = translate({id: 'livecode.buf.send', message: '송신 버퍼'});
+  const stateWord = translate({id: 'livecode.col.tcpState', message: 'TCP 상태'});
   return (
     <table className={styles.table}>
       <caption>{translate({id: 'livecode.buf.caption', message: '연결별 송수신 버퍼 (바이트)'})}</caption>
       <thead>
         <tr>
           <th scope="col">{translate({id: 'livecode.buf.col.conn', message: '연결'})}</th>
-          <th scope="col">{translate({id: 'livecode.col.tcpState', message: 'TCP 상태'})}</th>
+          <th scope="col">{stateWord}</th>
           <th scope="col">{recvWord} (Recv-Q)</th>
           <th scope="col">{sendWord} (Send-Q)</th>
         </tr>
@@ -57,12 +61,19 @@ export default function BufferView({buffers}: {buffers: BufferRow[]}): ReactNode
             const conn = `${b.host} ${b.local} → ${b.peer}${b.peerHost ? ` (${b.peerHost})` : ''}`;
             return (
               <tr key={b.sock}>
-                <th scope="row">{conn}</th>
-                <td>{b.state}</td>
-                <td>
+                <th scope="row" className={cells.wrap}>
+                  <span className={styles.end}>
+                    {b.host} {b.local}
+                  </span>{' '}
+                  <span className={styles.end}>
+                    → <Address addr={b.peer} host={b.peerHost} />
+                  </span>
+                </th>
+                <td data-label={stateWord}>{b.state}</td>
+                <td data-label={`${recvWord} (Recv-Q)`}>
                   <Meter used={b.recvQ} size={b.recvBuf} label={`${conn}: ${recvWord}`} />
                 </td>
-                <td>
+                <td data-label={`${sendWord} (Send-Q)`}>
                   <Meter used={b.sendQ} size={b.sendBuf} label={`${conn}: ${sendWord}`} />
                 </td>
               </tr>

@@ -6,6 +6,7 @@ import type {ReactNode} from 'react';
 import clsx from 'clsx';
 import {translate} from '@docusaurus/Translate';
 import type {CallLogRow} from '../../runner/inspect';
+import cells from '../../css/inspector-table.module.css';
 import styles from './styles.module.css';
 
 export interface CallLogProps {
@@ -14,16 +15,22 @@ export interface CallLogProps {
 }
 
 export default function CallLog({calls, currentCallId}: CallLogProps): ReactNode {
+  const cols = {
+    result: translate({id: 'livecode.calls.col.result', message: '결과'}),
+    host: translate({id: 'livecode.calls.col.host', message: '호스트'}),
+    time: translate({id: 'livecode.calls.col.time', message: '시각 (ms)'}),
+    line: translate({id: 'livecode.calls.col.line', message: '줄'}),
+  };
   return (
     <table className={styles.table}>
       <caption>{translate({id: 'livecode.calls.caption', message: '호출 기록'})}</caption>
       <thead>
         <tr>
           <th scope="col">{translate({id: 'livecode.calls.col.call', message: '호출'})}</th>
-          <th scope="col">{translate({id: 'livecode.calls.col.result', message: '결과'})}</th>
-          <th scope="col">{translate({id: 'livecode.calls.col.host', message: '호스트'})}</th>
-          <th scope="col">{translate({id: 'livecode.calls.col.time', message: '시각 (ms)'})}</th>
-          <th scope="col">{translate({id: 'livecode.calls.col.line', message: '줄'})}</th>
+          <th scope="col">{cols.result}</th>
+          <th scope="col">{cols.host}</th>
+          <th scope="col">{cols.time}</th>
+          <th scope="col">{cols.line}</th>
         </tr>
       </thead>
       <tbody>
@@ -39,13 +46,19 @@ export default function CallLog({calls, currentCallId}: CallLogProps): ReactNode
               key={c.callId}
               className={clsx(c.callId === currentCallId && styles.current, !c.byProgram && styles.builtin)}
               aria-current={c.callId === currentCallId ? 'step' : undefined}>
-              <th scope="row">{c.label}</th>
-              <td className={clsx(c.errno && styles.errno)}>
+              <th scope="row" className={clsx(cells.wrap, styles.call)}>
+                {c.label}
+              </th>
+              <td data-label={cols.result} className={clsx(cells.wrap, styles.result, c.errno && styles.errno)}>
                 {c.result ?? translate({id: 'livecode.calls.pending', message: '대기 중…'})}
               </td>
-              <td>{c.host}</td>
-              <td className={styles.num}>{c.t}</td>
-              <td className={styles.num}>{c.line ?? '—'}</td>
+              <td data-label={cols.host}>{c.host}</td>
+              <td data-label={cols.time} className={styles.num}>
+                {c.t}
+              </td>
+              <td data-label={cols.line} className={styles.num}>
+                {c.line ?? '—'}
+              </td>
             </tr>
           ))
         )}

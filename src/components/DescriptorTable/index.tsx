@@ -1,28 +1,21 @@
 /**
- * One host's descriptor table: which socket each small number refers to. Descriptors 0, 1 and 2 are
- * the standard streams every process starts with (shown dimmed), which is why the first socket is 3.
+ * One host's descriptor table: which socket each small number refers to, with the columns a reader needs
+ * first (descriptor, TCP state, local and remote address). Descriptors 0, 1 and 2 are the standard streams
+ * every process starts with, folded into one dimmed row: they are why the first socket is 3.
  */
 import type {ReactNode} from 'react';
 import {translate} from '@docusaurus/Translate';
 import type {HostState} from '../../runner/inspect';
+import Address from '../InspectorTable/Address';
+import cells from '../../css/inspector-table.module.css';
 import styles from './styles.module.css';
 
-function standardStreams(): {fd: number; name: string}[] {
-  return [
-    {fd: 0, name: translate({id: 'livecode.fd.stdin', message: '표준 입력 (stdin)'})},
-    {fd: 1, name: translate({id: 'livecode.fd.stdout', message: '표준 출력 (stdout)'})},
-    {fd: 2, name: translate({id: 'livecode.fd.stderr', message: '표준 오류 (stderr)'})},
-  ];
-}
-
-/** "93.184.216.34:80 (www.example.com)" */
-function withHost(addr: string | null, host: string | null): string {
-  if (!addr) return '—';
-  return host ? `${addr} (${host})` : addr;
-}
-
 export default function DescriptorTable({host}: {host: HostState}): ReactNode {
-  const socketWord = translate({id: 'livecode.fd.socket', message: '소켓'});
+  const cols = {
+    state: translate({id: 'livecode.col.tcpState', message: 'TCP 상태'}),
+    local: translate({id: 'livecode.col.local', message: '로컬 주소'}),
+    remote: translate({id: 'livecode.col.remote', message: '원격 주소'}),
+  };
   return (
     <table className={styles.table}>
       <caption>
@@ -32,30 +25,27 @@ export default function DescriptorTable({host}: {host: HostState}): ReactNode {
       <thead>
         <tr>
           <th scope="col">{translate({id: 'livecode.fd.col.fd', message: '디스크립터'})}</th>
-          <th scope="col">{translate({id: 'livecode.fd.col.target', message: '가리키는 것'})}</th>
-          <th scope="col">{translate({id: 'livecode.col.local', message: '로컬 주소'})}</th>
-          <th scope="col">{translate({id: 'livecode.col.remote', message: '원격 주소'})}</th>
-          <th scope="col">{translate({id: 'livecode.col.tcpState', message: 'TCP 상태'})}</th>
+          <th scope="col">{cols.state}</th>
+          <th scope="col">{cols.local}</th>
+          <th scope="col">{cols.remote}</th>
         </tr>
       </thead>
       <tbody>
-        {standardStreams().map((s) => (
-          <tr key={s.fd} className={styles.standard}>
-            <th scope="row">{s.fd}</th>
-            <td>{s.name}</td>
-            <td>—</td>
-            <td>—</td>
-            <td>—</td>
-          </tr>
-        ))}
+        <tr className={styles.standard}>
+          <th scope="row">0–2</th>
+          <td colSpan={3} className={cells.wrap}>
+            {translate({id: 'livecode.fd.standard', message: '표준 입력·출력·오류 (stdin, stdout, stderr)'})}
+          </td>
+        </tr>
         {host.fds.map((row) => (
           <tr key={row.fd} data-fd={row.fd}>
-            <th scope="row">{row.fd}</th>
             {/* the simulator's socket id is left out: next to descriptor numbers it only confuses */}
-            <td>{socketWord}</td>
-            <td>{row.local ?? '—'}</td>
-            <td>{withHost(row.remote, row.remoteHost)}</td>
-            <td>{row.state ?? '—'}</td>
+            <th scope="row">{row.fd}</th>
+            <td data-label={cols.state}>{row.state ?? '—'}</td>
+            <td data-label={cols.local}>{row.local ?? '—'}</td>
+            <td data-label={cols.remote} className={cells.wrap}>
+              <Address addr={row.remote} host={row.remoteHost} />
+            </td>
           </tr>
         ))}
       </tbody>

@@ -33,7 +33,7 @@ function tabLabel(id: TabId): string {
     case 'buffers':
       return translate({id: 'livecode.tab.buffers', message: '버퍼'});
     case 'diagram':
-      return translate({id: 'livecode.tab.diagram', message: '세그먼트 흐름'});
+      return translate({id: 'livecode.tab.diagram', message: '시퀀스 다이어그램'});
     case 'calls':
       return translate({id: 'livecode.tab.calls', message: '호출 기록'});
   }
@@ -91,6 +91,8 @@ export default function Inspectors(props: InspectorsProps): ReactNode {
         return (
           <SequenceDiagram
             segments={state.segments}
+            stateChanges={state.stateChanges}
+            calls={state.calls}
             hostOrder={state.hosts.map((h) => h.name)}
             ips={Object.fromEntries(state.hosts.map((h) => [h.name, h.ip]))}
             lineOfCall={props.lineOfCall}

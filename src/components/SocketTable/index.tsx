@@ -7,13 +7,16 @@ import type {ReactNode} from 'react';
 import clsx from 'clsx';
 import {translate} from '@docusaurus/Translate';
 import type {HostState} from '../../runner/inspect';
+import Address from '../InspectorTable/Address';
+import cells from '../../css/inspector-table.module.css';
 import styles from './styles.module.css';
 
-function withHost(addr: string, host: string | null): string {
-  return host ? `${addr} (${host})` : addr;
-}
-
 export default function SocketTable({host}: {host: HostState}): ReactNode {
+  const cols = {
+    local: translate({id: 'livecode.col.local', message: '로컬 주소'}),
+    peer: translate({id: 'livecode.ss.col.peer', message: '상대 주소'}),
+    note: translate({id: 'livecode.ss.col.note', message: '비고'}),
+  };
   return (
     <table className={styles.table}>
       <caption>
@@ -24,9 +27,9 @@ export default function SocketTable({host}: {host: HostState}): ReactNode {
           <th scope="col">State</th>
           <th scope="col">Recv-Q</th>
           <th scope="col">Send-Q</th>
-          <th scope="col">{translate({id: 'livecode.col.local', message: '로컬 주소'})}</th>
-          <th scope="col">{translate({id: 'livecode.ss.col.peer', message: '상대 주소'})}</th>
-          <th scope="col">{translate({id: 'livecode.ss.col.note', message: '비고'})}</th>
+          <th scope="col">{cols.local}</th>
+          <th scope="col">{cols.peer}</th>
+          <th scope="col">{cols.note}</th>
         </tr>
       </thead>
       <tbody>
@@ -40,11 +43,17 @@ export default function SocketTable({host}: {host: HostState}): ReactNode {
           host.sockets.map((s) => (
             <tr key={s.sock} className={clsx(s.orphan && styles.orphan)} data-state={s.state}>
               <th scope="row">{s.state}</th>
-              <td className={styles.num}>{s.recvQ}</td>
-              <td className={styles.num}>{s.sendQ}</td>
-              <td>{s.local}</td>
-              <td>{withHost(s.peer, s.peerHost)}</td>
-              <td>
+              <td className={styles.num} data-label="Recv-Q">
+                {s.recvQ}
+              </td>
+              <td className={styles.num} data-label="Send-Q">
+                {s.sendQ}
+              </td>
+              <td data-label={cols.local}>{s.local}</td>
+              <td data-label={cols.peer} className={cells.wrap}>
+                <Address addr={s.peer} host={s.peerHost} />
+              </td>
+              <td data-label={cols.note} className={clsx(cells.wrap, styles.note)}>
                 {s.orphan
                   ? translate({id: 'livecode.ss.orphan', message: '프로그램은 닫았고 커널에 남아 있음'})
                   : s.fds.map((fd) => `fd ${fd}`).join(', ')}

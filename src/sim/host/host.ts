@@ -7,7 +7,7 @@
 import type {Errno, SockAddr, SyscallRequest, SyscallResult} from '../api';
 import {SOCK_NONBLOCK} from '../api';
 import {resetForClosedPort} from '../tcp/connection';
-import type {TcpEnv} from '../tcp/env';
+import {Because, type TcpEnv} from '../tcp/env';
 import {Socket, WILDCARD, type SocketHost} from '../socket/socket';
 import type {Segment} from '../wire/segment';
 import {startPoll} from './poll';
@@ -232,15 +232,14 @@ export class Host implements SocketHost {
       twIsn = sock.conn.twIsn; // a TIME-WAIT gave way to this SYN
     }
     if (listener && listening) {
-      const reply = listener.listenerArrives(seg, this.env, twIsn);
-      if (reply) this.env.transmit(reply);
+      listener.listenerArrives(seg, this.env, twIsn);
       return;
     }
     const reply = resetForClosedPort(seg);
     if (reply) {
       if (seg.flags & 0x02) this.note(`nothing listens on ${this.name}:${seg.dstPort}: the SYN is answered with RST`);
       else this.note(`no connection on ${this.name}:${seg.dstPort} for this segment: answered with RST`);
-      this.env.transmit(reply);
+      this.env.transmit(reply, Because.rule[seg.flags & 0x02 ? 'rst-closed-port' : 'rst-no-connection']);
     }
   }
 

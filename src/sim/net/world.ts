@@ -4,7 +4,7 @@
  * implements SimWorld from api.ts.
  */
 import type {
-  CallOptions, SimWorld, SockAddr, SyscallRequest, SyscallResult, TraceEvent, WorldOptions,
+  CallOptions, SegmentCause, SimWorld, SockAddr, SyscallName, SyscallRequest, SyscallResult, TraceEvent, WorldOptions,
 } from '../api';
 import type {AppContext} from '../apps/app';
 import {installBuiltins} from '../apps/builtins';
@@ -12,7 +12,7 @@ import {Host, isPending, type HostNet, type PendingCall} from '../host/host';
 import {insteadOfWaiting, waitLimit} from '../host/poll';
 import type {Socket} from '../socket/socket';
 import {SYN_RETRIES, type TcpConnection} from '../tcp/connection';
-import {TimerKind as _TimerKind, type TimerKind as TimerKindType, type TcpEnv, type TimerHandle} from '../tcp/env';
+import {TimerKind as _TimerKind, type TimerKind as TimerKindType, type TcpEnv, type TimerHandle, type Why} from '../tcp/env';
 import {flagString, SYN, ACK, type Segment} from '../wire/segment';
 import {EventKind as _EventKind, EventQueue, type SimEvent} from './events';
 import {Rng} from './rng';
@@ -73,6 +73,11 @@ export class World implements SimWorld, HostNet {
   private readonly wakeScheduled = new Set<Socket>();
   /** addresses played by something outside the simulator (a packetdrill script): their segments go here */
   private readonly taps = new Map<string, (seg: Segment) => void>();
+  /** the call whose code is running right now (a segment it sends is caused by it); callId null: a built-in server's */
+  private activeCall: {callId: number | null; call: SyscallName} | null = null;
+  /** trace id of the segment being delivered right now (a reply to it names it), and ids of segments in flight */
+  private delivering: number | null = null;
+  private readonly inFlightIds = new Map<Segment, number>();
 
   constructor(options: WorldExtraOptions = {}) {
     this.rng = new Rng(options.seed ?? 1);
@@ -183,36 +188,39 @@ export class World implements SimWorld, HostNet {
     const callId = ++this.callSeq;
     this.lastCallId = callId;
     this.emit({kind: 'call', t: this.clock, host: hostName, callId, req});
-    const start = host.syscall(req);
+    const running = {callId, call: req.call};
+    const start = this.during(running, () => host.syscall(req));
     this.flush();
     const res = !isPending(start)
       ? start
       : start.sock.nonblock && req.call !== 'poll'
-        ? insteadOfWaiting(start)
-        : this.wait(start, waitLimit(req, opts.blockTimeoutMs));
+        ? this.during(running, () => insteadOfWaiting(start))
+        : this.wait(start, waitLimit(req, opts.blockTimeoutMs), running);
     this.flush();
     this.emit({kind: 'result', t: this.clock, host: hostName, callId, res});
     return res;
   }
 
   /** Run the network until the call completes, its timeout passes, or nothing pending can complete it. */
-  private wait(p: PendingCall, timeoutMs: number | undefined): SyscallResult {
+  private wait(p: PendingCall, timeoutMs: number | undefined, running: {callId: number; call: SyscallName}): SyscallResult {
+    // the call's own code (its retries) runs as the call; what the network does meanwhile does not
+    const poll = () => this.during(running, () => p.poll());
     if (timeoutMs !== undefined) {
       const deadline = this.clock + timeoutMs;
       for (;;) {
-        const r = p.poll();
+        const r = poll();
         if (r) return r;
         const next = this.queue.peek();
         if (!next || next.t > deadline) {
           this.clock = deadline;
-          return p.poll() ?? p.giveUp() ?? {blocked: true};
+          return poll() ?? this.during(running, () => p.giveUp()) ?? {blocked: true};
         }
         this.runBatch();
       }
     }
     const started = this.clock;
     for (;;) {
-      const r = p.poll();
+      const r = poll();
       if (r) return r;
       const next = this.queue.peek();
       if (this.queue.progressCount === 0 || !next || next.t - started > MAX_WAIT_MS) {
@@ -221,6 +229,17 @@ export class World implements SimWorld, HostNet {
         return {blocked: true, reason: p.reason};
       }
       this.runBatch();
+    }
+  }
+
+  /** Run `fn` as the code of a call: segments it sends name the call as their cause. */
+  private during<T>(running: {callId: number | null; call: SyscallName}, fn: () => T): T {
+    const outer = this.activeCall;
+    this.activeCall = running;
+    try {
+      return fn();
+    } finally {
+      this.activeCall = outer;
     }
   }
 
@@ -262,10 +281,17 @@ export class World implements SimWorld, HostNet {
 
   private dispatch(e: SimEvent): void {
     switch (e.kind) {
-      case EventKind.Deliver:
-        (e.target as Host).receive(e.arg as Segment);
+      case EventKind.Deliver: {
+        const seg = e.arg as Segment;
+        if (this.tracing) {
+          this.delivering = this.inFlightIds.get(seg) ?? null;
+          this.inFlightIds.delete(seg);
+        }
+        (e.target as Host).receive(seg);
+        this.delivering = null;
         this.queue.recycle(e);
         break;
+      }
       case EventKind.Timer:
         (e.target as TcpConnection).onTimer(e.arg as TimerKindType);
         break;
@@ -287,7 +313,7 @@ export class World implements SimWorld, HostNet {
       synRetries: this.synRetries,
       random32: () => this.rng.u32(),
       isn: (li, lp, ri, rp) => isnFor(this.isnSecret, li, lp, ri, rp, this.clock),
-      transmit: (seg: Segment) => this.transmit(host, seg),
+      transmit: (seg: Segment, why: Why) => this.transmit(host, seg, why),
       // TIME-WAIT / FIN-WAIT-2 expiry and zero-window probes cannot complete a blocked call by themselves
       schedule: (conn: TcpConnection, kind: TimerKindType, at: number): TimerHandle =>
         this.queue.push(at, EventKind.Timer, kind !== TimerKind.Wait && kind !== TimerKind.Persist, conn, kind),
@@ -318,7 +344,9 @@ export class World implements SimWorld, HostNet {
   inject(seg: Segment): void {
     const to = this.byIp.get(seg.dstIp);
     if (!to) throw new Error(`no host has the address ${seg.dstIp}`);
-    if (this.tracing) this.traceSegment(seg.srcIp, to.name, seg, this.clock);
+    // the scripted peer's segments are the script's doing, not any simulated host's: a world that plays a
+    // peer runs with the trace off (scripts/packetdrill), so they need no cause of ours
+    if (this.tracing) throw new Error('inject() is for worlds without a trace (a scripted peer)');
     to.receive(seg);
     this.flush();
   }
@@ -340,12 +368,12 @@ export class World implements SimWorld, HostNet {
   }
 
   /** Put a segment on the link from its sender to the owner of its destination address. */
-  private transmit(from: Host, seg: Segment): void {
+  private transmit(from: Host, seg: Segment, why: Why): void {
     this.segmentsSent++;
     if (this.taps.size > 0) {
       const tap = this.taps.get(seg.dstIp);
       if (tap) {
-        if (this.tracing) this.traceSegment(from.name, seg.dstIp, seg, this.clock);
+        if (this.tracing) this.traceSegment(from.name, seg.dstIp, seg, this.clock, why);
         tap(seg);
         return;
       }
@@ -354,13 +382,15 @@ export class World implements SimWorld, HostNet {
     const link = to ? this.linkBetween(from, to) : this.defaultLink;
     const lost = link.loss > 0 && this.rng.next() < link.loss;
     const arrives = to && !lost ? this.clock + link.latencyMs : null;
-    if (this.tracing) this.traceSegment(from.name, to ? to.name : seg.dstIp, seg, arrives);
+    if (this.tracing) this.traceSegment(from.name, to ? to.name : seg.dstIp, seg, arrives, why);
     if (arrives !== null) this.queue.push(arrives, EventKind.Deliver, true, to, seg);
     else if (!to) this.note(from.name, `no host has the address ${seg.dstIp}: the segment is lost`);
     else this.note(from.name, `the link lost a ${flagString(seg.flags)} segment to ${to.name}`);
   }
 
-  private traceSegment(fromHost: string, toHost: string, seg: Segment, arrives: number | null): void {
+  private traceSegment(fromHost: string, toHost: string, seg: Segment, arrives: number | null, why: Why): void {
+    const id = ++this.segSeq;
+    if (arrives !== null) this.inFlightIds.set(seg, id);
     const dir = `${seg.srcIp}:${seg.srcPort}>${seg.dstIp}:${seg.dstPort}`;
     if (seg.flags & SYN) this.isn.set(dir, seg.seq);
     // a new connection attempt on this address pair: the other direction's old ISN no longer applies
@@ -372,7 +402,7 @@ export class World implements SimWorld, HostNet {
     this.emit({
       kind: 'segment',
       t: this.clock,
-      id: ++this.segSeq,
+      id,
       fromHost,
       toHost,
       src: {ip: seg.srcIp, port: seg.srcPort},
@@ -387,7 +417,26 @@ export class World implements SimWorld, HostNet {
       payload: seg.payload,
       arrives,
       callId: this.lastCallId,
+      cause: this.causeOf(why),
     });
+  }
+
+  /** The trace's cause: a call's reason gets the running call, a rule's the segment being answered. */
+  private causeOf(why: Why): SegmentCause {
+    switch (why.kind) {
+      case 'timer':
+        return {kind: 'timer', timer: why.timer};
+      case 'rule':
+        return {kind: 'rule', rule: why.rule, inReplyTo: this.delivering};
+      case 'call': {
+        const running = this.activeCall;
+        // a call's reason outside any call's code would be a bug in the layer that sent it
+        if (!running) throw new Error('a segment claims a call as its cause while no call is running');
+        return why.effect
+          ? {kind: 'call', callId: running.callId, call: running.call, effect: why.effect}
+          : {kind: 'call', callId: running.callId, call: running.call};
+      }
+    }
   }
 
   note(host: string, text: string): void {
@@ -464,12 +513,13 @@ export class World implements SimWorld, HostNet {
       host: host.name,
       ip: host.ip,
       now: () => this.clock,
-      call: (req) => {
-        const r = host.syscall(req);
-        this.flush();
-        if (!isPending(r)) return r;
-        return r.poll() ?? r.giveUp() ?? {err: 'EAGAIN'};
-      },
+      call: (req) =>
+        this.during({callId: null, call: req.call}, () => {
+          const r = host.syscall(req);
+          this.flush();
+          if (!isPending(r)) return r;
+          return r.poll() ?? r.giveUp() ?? {err: 'EAGAIN'};
+        }),
       watch: (fd, fn) => {
         const s = host.socketOf(fd);
         if (s) this.watchers.set(s, fn);

@@ -9,7 +9,7 @@
  */
 import type {Errno, SockAddr, SyscallResult, TcpState} from '../api';
 import {TcpConnection, RECV_BUFFER, SEND_BUFFER} from '../tcp/connection';
-import type {AbortError, TcpEnv, TcpUser} from '../tcp/env';
+import {Because, type AbortError, type TcpEnv, type TcpUser} from '../tcp/env';
 import {ACK, RST, SYN, seqAdd, seqEq, type Segment} from '../wire/segment';
 
 export const WILDCARD = '0.0.0.0';
@@ -293,7 +293,7 @@ export class Socket implements TcpUser {
         return {ret: 0};
       case 'SYN-SENT':
         // tcp_disconnect(): the handshake is abandoned silently and later calls see ECONNRESET
-        this.conn!.abort();
+        this.conn!.abort(Because.call);
         this.afterClose();
         this.disconnect();
         this.err = 'ECONNRESET';
@@ -331,7 +331,7 @@ export class Socket implements TcpUser {
     const unread = conn.rcv.discard();
     if (unread > 0) {
       this.host.note(`close() with ${unread} unread byte${unread === 1 ? '' : 's'} on ${this.describe()}: RST instead of FIN`);
-      conn.abort();
+      conn.abort(Because.unreadData);
       this.vanish();
       return;
     }
@@ -360,14 +360,15 @@ export class Socket implements TcpUser {
   // ---------------------------------------------------------------------------------------------
 
   /** A segment for this listener that belongs to no connection (§3.10.7.2 LISTEN STATE). */
-  listenerArrives(seg: Segment, env: TcpEnv, twIsn: number | null = null): Segment | null {
+  listenerArrives(seg: Segment, env: TcpEnv, twIsn: number | null = null): void {
     const q = this.listenQ!;
-    if (seg.flags & RST) return null;
+    if (seg.flags & RST) return;
     if (seg.flags & ACK) {
-      if (!(seg.flags & SYN) && this.cookieArrives(seg, env)) return null;
-      return resetFor(seg);
+      if (!(seg.flags & SYN) && this.cookieArrives(seg, env)) return;
+      env.transmit(resetFor(seg), Because.rule['rst-no-connection']);
+      return;
     }
-    if (!(seg.flags & SYN)) return null;
+    if (!(seg.flags & SYN)) return;
     // Linux tcp_conn_request(): more half-open connections than the backlog looks like a SYN flood,
     // and with tcp_syncookies=1 the SYN,ACK then carries a cookie instead of creating state
     const cookie = q.pending.size > q.backlog;
@@ -376,7 +377,7 @@ export class Socket implements TcpUser {
       this.host.note(
         `SYN dropped: accept queue of *:${this.localPort} is full (${q.ready.length} waiting, backlog ${q.backlog}); the client will retransmit`,
       );
-      return null;
+      return;
     }
     if (cookie) {
       const iss = env.random32() | 0;
@@ -384,15 +385,15 @@ export class Socket implements TcpUser {
       this.host.note(
         `${q.pending.size} half-open connections on *:${this.localPort} (backlog ${q.backlog}): the SYN is answered with a SYN cookie and no state is kept`,
       );
-      return {
+      env.transmit({
         srcIp: seg.dstIp, dstIp: seg.srcIp, srcPort: seg.dstPort, dstPort: seg.srcPort,
         seq: iss, ack: seqAdd(seg.seq, 1), flags: SYN | ACK, window: this.recvBuf, payload: new Uint8Array(0),
-      };
+      }, Because.rule['syn-cookie']);
+      return;
     }
     const child = this.newChild(seg, env, twIsn ?? undefined);
     q.pending.add(child);
     child.conn!.acceptSyn(seg);
-    return null;
   }
 
   /** An ACK that may return a SYN cookie (Linux cookie_v4_check): true if it was one (used or dropped). */
@@ -441,14 +442,14 @@ export class Socket implements TcpUser {
       child.orphan = true;
       if (child.conn && child.conn.state !== 'CLOSED') {
         this.host.note(`listener *:${this.localPort} closed: its unaccepted connection ${child.describe()} is reset`);
-        child.conn.abort();
+        child.conn.abort(Because.listenerClosed);
       }
       child.vanish();
     }
     for (const child of q.pending) {
       child.parent = null;
       child.orphan = true;
-      child.conn?.abort();
+      child.conn?.abort(Because.listenerClosed);
       child.vanish();
     }
   }

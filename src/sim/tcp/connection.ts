@@ -9,7 +9,7 @@
  */
 import type {TcpState} from '../api';
 import {ACK as _ACK, EMPTY as _EMPTY, FIN as _FIN, PSH as _PSH, RST as _RST, SYN as _SYN, segLength as _segLength, seqAdd as _seqAdd, seqDiff as _seqDiff, seqEq as _seqEq, seqGe as _seqGe, seqGt as _seqGt, seqLt as _seqLt, type Segment} from '../wire/segment';
-import {TimerKind as _TimerKind, type TimerKind as TimerKindType, type AbortError, type TcpEnv, type TcpUser, type TimerHandle} from './env';
+import {Because as _Because, TimerKind as _TimerKind, type TimerKind as TimerKindType, type AbortError, type TcpEnv, type TcpUser, type TimerHandle, type Why} from './env';
 import {MAX_UNSCALED_WINDOW, DEFAULT_MSS, readOptions, synAckOptions, synOptions, type PeerOptions} from './options';
 import {AckState, Congestion, ackFlight, growWindow} from './flowState';
 import {TcpReceiver} from './receiver';
@@ -31,6 +31,8 @@ const seqGe = _seqGe;
 const seqGt = _seqGt;
 const seqLt = _seqLt;
 const TimerKind = _TimerKind;
+const Because = _Because;
+const rule = _Because.rule;
 
 /** Linux constants (include/net/tcp.h and the default sysctls). */
 export const RTO_INITIAL_MS = 1000;
@@ -201,7 +203,7 @@ export class TcpConnection {
   connect(): void {
     this.setState('SYN-SENT');
     const syn = this.snd.synMessage();
-    this.transmit(SYN, syn.seq, EMPTY, this.synOptions());
+    this.transmit(SYN, syn.seq, EMPTY, Because.call, this.synOptions());
     this.startRtt(this.snd.iss);
     this.armRto();
   }
@@ -226,7 +228,7 @@ export class TcpConnection {
     this.opts |= (peer.sackOk ? Opt.SynAckSack : 0) | (peer.wscale !== null ? Opt.SynAckWscale : 0);
     this.setState('SYN-RECEIVED');
     const msg = this.snd.synMessage();
-    this.transmit(SYN | ACK, msg.seq, EMPTY, this.synOptions());
+    this.transmit(SYN | ACK, msg.seq, EMPTY, rule['syn-ack'], this.synOptions());
     this.startRtt(this.snd.iss); // the handshake's ACK gives the first RTT sample (Linux tcp_synack_rtt_meas)
     this.armRto();
   }
@@ -253,7 +255,7 @@ export class TcpConnection {
   write(data: Uint8Array, offset: number): number {
     const n = this.snd.write(data, offset);
     if (n > 0) {
-      this.output();
+      this.output(Because.call);
       this.user.changed(this);
     }
     return n;
@@ -271,7 +273,7 @@ export class TcpConnection {
         (seqDiff(this.rcv.nxt, this.lastAckSent) > (this.ack?.rcvMss ?? DEFAULT_MSS) ||
           (this.ack !== null && this.rcv.buf.length === 0 && (this.ack.pushed & 2 || (this.ack.pushed & 1 && !this.ack.pingpong))))
       ) {
-        this.sendAck();
+        this.sendAck(Because.call);
       } else {
         this.maybeWindowUpdate(before);
       }
@@ -284,7 +286,7 @@ export class TcpConnection {
   readEof(): void {
     if (this.rcv.eofRead) return;
     this.rcv.consumeFin();
-    if (this.delAckTimer) this.sendAck();
+    if (this.delAckTimer) this.sendAck(Because.ackAtEof);
     this.user.changed(this);
   }
 
@@ -305,7 +307,7 @@ export class TcpConnection {
         return;
     }
     this.snd.finQueued = true;
-    this.output();
+    this.output(Because.call);
     this.user.changed(this);
   }
 
@@ -313,12 +315,12 @@ export class TcpConnection {
    * ABORT (§3.10.5): send RST,ACK if the peer may still think the connection is open, then CLOSED.
    * Used by close() with unread data and for queued connections of a closed listener.
    */
-  abort(): void {
+  abort(why: Why): void {
     if (
       this.state === 'SYN-RECEIVED' || this.state === 'ESTABLISHED' || this.state === 'FIN-WAIT-1' ||
       this.state === 'FIN-WAIT-2' || this.state === 'CLOSE-WAIT'
     ) {
-      this.transmit(RST | ACK, this.snd.nxt, EMPTY);
+      this.transmit(RST | ACK, this.snd.nxt, EMPTY, why);
     }
     this.toClosed();
   }
@@ -326,7 +328,7 @@ export class TcpConnection {
   /** setsockopt(TCP_NODELAY): with Nagle off, what it held back goes now (Linux tcp_push_pending_frames) */
   setNoDelay(on: boolean): void {
     this.noDelay = on;
-    if (on) this.output();
+    if (on) this.output(Because.call);
   }
 
   /**
@@ -384,7 +386,7 @@ export class TcpConnection {
         // an ACK for something else (say a challenge ACK from the peer's old connection): reset it, and
         // as Linux does, send the SYN again soon instead of after the full RTO (only the first time)
         if (this.retries === 0) this.armRtoAt(this.env.now() + SYN_QUICK_RETRY_MS);
-        if (!(f & RST)) this.env.transmit(this.resetSegment(seg.ack, 0, RST));
+        if (!(f & RST)) this.env.transmit(this.resetSegment(seg.ack, 0, RST), rule['rst-bad-ack']);
         return;
       }
     }
@@ -404,13 +406,13 @@ export class TcpConnection {
       this.ackArrived(seg.ack);
       this.setState('ESTABLISHED');
       this.user.established(this);
-      this.sendAck();
-      this.output();
+      this.sendAck(rule['handshake-ack']);
+      this.output(rule['window-opened']);
     } else {
       // simultaneous open: SYN,ACK from SYN-SENT, re-using our ISN
       this.setState('SYN-RECEIVED');
       this.opts |= (peer.sackOk ? Opt.SynAckSack : 0) | (peer.wscale !== null ? Opt.SynAckWscale : 0);
-      this.transmit(SYN | ACK, this.snd.iss, EMPTY, this.synOptions());
+      this.transmit(SYN | ACK, this.snd.iss, EMPTY, rule['simultaneous-open'], this.synOptions());
     }
   }
 
@@ -424,7 +426,7 @@ export class TcpConnection {
     if (f & SYN && !(f & (RST | ACK)) && !pawsReject && (seqGt(seg.seq, this.rcv.nxt) || tsNewer)) {
       if (!listening) {
         // tcp_v4_rcv TCP_TW_SYN finds no listener and falls through to TCP_TW_ACK: the TIME-WAIT stays
-        this.sendAck();
+        this.sendAck(rule['time-wait-ack']);
         return true;
       }
       // RFC 6191: a new connection on this address pair (sequence number or timestamp newer than the
@@ -436,7 +438,7 @@ export class TcpConnection {
     }
     if (pawsReject) {
       this.armWait(TIME_WAIT_MS);
-      this.sendAck();
+      this.sendAck(rule['time-wait-ack']);
       return true;
     }
     if (seqEq(seg.seq, this.rcv.nxt) && (len === 0 || f & RST)) {
@@ -450,7 +452,7 @@ export class TcpConnection {
     }
     if (!(f & RST)) {
       if (f & ACK) this.armWait(TIME_WAIT_MS);
-      this.sendAck();
+      this.sendAck(rule['time-wait-ack']);
     }
     return true;
   }
@@ -460,7 +462,7 @@ export class TcpConnection {
     const f = seg.flags;
     // a retransmitted SYN while we wait for the handshake's ACK: send the SYN,ACK again
     if (this.state === 'SYN-RECEIVED' && f & SYN && !(f & ACK) && seqDiff(seg.seq, this.rcv.irs) === 0) {
-      this.transmit(SYN | ACK, this.snd.iss, EMPTY, this.synOptions());
+      this.transmit(SYN | ACK, this.snd.iss, EMPTY, rule['syn-ack-again'], this.synOptions());
       return;
     }
     // first: sequence number check
@@ -469,33 +471,33 @@ export class TcpConnection {
     let fin = (f & FIN) !== 0;
     const wnd = this.rcv.window();
     if (!this.acceptable(seq, segLength(seg), wnd)) {
-      if (!(f & RST)) this.sendAck();
+      if (!(f & RST)) this.sendAck(rule['ack-unacceptable']);
       return;
     }
     if (seg.tsval !== undefined) this.tsRecent = seg.tsval; // RFC 7323 §4.3 (time only moves forward here)
     // second: RST (RFC 5961 §3.2: only an exact match resets, the rest of the window gets a challenge ACK)
     if (f & RST) {
       if (seqEq(seq, this.rcv.nxt)) this.resetArrived();
-      else this.sendAck();
+      else this.sendAck(rule['challenge-ack']);
       return;
     }
     // fourth: SYN in a synchronized state (RFC 5961 §4.2: challenge ACK)
     if (f & SYN) {
-      this.sendAck();
+      this.sendAck(rule['challenge-ack']);
       return;
     }
     // fifth: ACK
     if (!(f & ACK)) return;
     if (this.state === 'SYN-RECEIVED') {
       if (!this.snd.acceptableAck(seg.ack)) {
-        this.env.transmit(this.resetSegment(seg.ack, 0, RST));
+        this.env.transmit(this.resetSegment(seg.ack, 0, RST), rule['rst-bad-ack']);
         return;
       }
       if (!this.user.established(this)) return; // accept queue full: the ACK is dropped
       this.setState('ESTABLISHED');
     }
     if (seqGt(seg.ack, this.snd.max)) {
-      this.sendAck(); // acknowledges something not yet sent
+      this.sendAck(rule['ack-too-new']); // acknowledges something not yet sent
       return;
     }
     const freed = this.snd.acceptableAck(seg.ack) ? this.ackArrived(seg.ack) : -1;
@@ -531,17 +533,17 @@ export class TcpConnection {
       } else if (newData && this.rcvShut && (st === 'FIN-WAIT-1' || st === 'FIN-WAIT-2')) {
         // RFC 1122 §4.2.2.13: data after close()/SHUT_RD is answered with RST, and the connection dies
         this.env.note(`${this.describe()} was closed for reading: new data is answered with RST`);
-        this.env.transmit(this.resetSegment(seg.ack, 0, RST));
+        this.env.transmit(this.resetSegment(seg.ack, 0, RST), rule['rst-data-after-close']);
         this.abortWith('ECONNRESET');
         return;
       } else {
         this.dataArrived(seq, data, fin);
         // part of it had arrived before: acknowledge at once, so the retransmitting sender learns it
         // quickly (Linux reports it as a D-SACK, RFC 2883, with an immediate ACK)
-        if (skip > 0 && seg.payload.length > 0 && this.delAckTimer) this.sendAck();
+        if (skip > 0 && seg.payload.length > 0 && this.delAckTimer) this.sendAck(rule['ack-duplicate-data']);
       }
     }
-    this.output(freed >= 0 ? Trigger.Ack : duplicate ? Trigger.DupAck : Trigger.Other);
+    this.output(rule['window-opened'], freed >= 0 ? Trigger.Ack : duplicate ? Trigger.DupAck : Trigger.Other);
   }
 
   /** RFC 9293 §3.10.7.4 table of segment acceptability */
@@ -573,7 +575,7 @@ export class TcpConnection {
     if (!inOrder) {
       // out of order: a duplicate ACK at once, and quick ACKs after (RFC 5681 §4.2; Linux tcp_data_queue)
       this.enterQuickAck();
-      this.sendAck();
+      this.sendAck(rule['ack-out-of-order']);
       return;
     }
     if (this.rcv.finReceived && !wasFin) this.finArrived();
@@ -619,7 +621,9 @@ export class TcpConnection {
   private ackCheck(holeFilled: boolean): void {
     const a = this.ackState();
     const quick = a.quick > 0 && !a.pingpong;
-    if (holeFilled || quick || seqDiff(this.rcv.nxt, this.lastAckSent) > a.rcvMss) this.sendAck();
+    if (holeFilled) this.sendAck(rule['ack-gap-filled']);
+    else if (seqDiff(this.rcv.nxt, this.lastAckSent) > a.rcvMss) this.sendAck(rule['ack-two-segments']);
+    else if (quick) this.sendAck(rule['quick-ack']);
     else this.scheduleAck();
   }
 
@@ -636,10 +640,10 @@ export class TcpConnection {
         break;
       case 'FIN-WAIT-1':
         this.setState('CLOSING');
-        this.sendAck();
+        this.sendAck(rule['ack-of-fin']);
         break;
       case 'FIN-WAIT-2':
-        this.sendAck();
+        this.sendAck(rule['ack-of-fin']);
         this.enterTimeWait();
         break;
     }
@@ -667,7 +671,7 @@ export class TcpConnection {
           cc.cwnd = Math.max(cc.ssthresh, 2);
           cc.sackedOut = 0;
         } else {
-          this.retransmit(); // a partial acknowledgement: the next hole is resent at once
+          this.retransmit(rule['loss-recovery']); // a partial acknowledgement: the next hole is resent at once
         }
       } else if (acked > 0) {
         growWindow(cc, delivered, outBefore);
@@ -713,7 +717,7 @@ export class TcpConnection {
           cc.cwnd = cc.ssthresh;
           cc.inRecovery = true;
           cc.recoverSeq = s.max;
-          this.retransmit();
+          this.retransmit(rule['fast-retransmit']);
         }
       }
       s.wnd = seg.window;
@@ -732,7 +736,7 @@ export class TcpConnection {
    * Send whatever data/FIN the peer's window, the congestion window and Nagle's algorithm allow.
    * Each segment is sent once the next one is known, so the last of the burst can carry PSH.
    */
-  output(trigger: Trigger = Trigger.Other): void {
+  output(why: Why, trigger: Trigger = Trigger.Other): void {
     const st = this.state;
     if (st !== 'ESTABLISHED' && st !== 'CLOSE-WAIT' && st !== 'FIN-WAIT-1' && st !== 'LAST-ACK' && st !== 'CLOSING') return;
     const snd = this.snd;
@@ -750,7 +754,7 @@ export class TcpConnection {
       const wholeOnly = !(this.opts & Opt.NoDelay) && cc.packetsOut() > 0 && seqGt(cc.sndSml, snd.una);
       const msg = snd.next(this.mss, wholeOnly);
       if (!msg) break;
-      if (heldPayload) this.transmitData(heldSeq, heldPayload, heldFin, heldPush);
+      if (heldPayload) this.transmitData(heldSeq, heldPayload, heldFin, heldPush, why);
       heldSeq = msg.seq;
       heldPayload = msg.payload;
       heldFin = msg.fin;
@@ -761,7 +765,7 @@ export class TcpConnection {
       if (!this.rttActive) this.startRtt(end);
       sent = true;
     }
-    if (heldPayload) this.transmitData(heldSeq, heldPayload, heldFin, heldPush || trigger === Trigger.Ack || trigger === Trigger.Other);
+    if (heldPayload) this.transmitData(heldSeq, heldPayload, heldFin, heldPush || trigger === Trigger.Ack || trigger === Trigger.Other, why);
     if (sent && !this.rtoTimer) this.armRto();
     if (sent) this.armLossProbe();
     // zero window with data waiting and nothing in flight: probe (RFC 9293 §3.8.6.1)
@@ -770,23 +774,23 @@ export class TcpConnection {
     }
   }
 
-  private transmitData(seq: number, payload: Uint8Array, fin: boolean, push: boolean): void {
-    this.transmit(ACK | (fin ? FIN : 0) | (push && payload.length > 0 ? PSH : 0), seq, payload);
+  private transmitData(seq: number, payload: Uint8Array, fin: boolean, push: boolean, why: Why): void {
+    this.transmit(ACK | (fin ? FIN : 0) | (push && payload.length > 0 ? PSH : 0), seq, payload, why);
     // Linux tcp_event_data_sent(): answering within the ACK timeout makes the connection interactive
     const a = this.ack;
     if (a && payload.length > 0 && a.ato > 0 && this.env.now() - a.lrcvtime < a.ato) a.pingpong = true;
   }
 
-  private emit(msg: SenderMessage, withAck: boolean): void {
+  private emit(msg: SenderMessage, withAck: boolean, why: Why): void {
     let flags = withAck ? ACK : 0;
     if (msg.syn) flags |= SYN;
     if (msg.fin) flags |= FIN;
     if (msg.push) flags |= PSH;
-    this.transmit(flags, msg.seq, msg.payload, msg.syn ? this.synOptions() : undefined);
+    this.transmit(flags, msg.seq, msg.payload, why, msg.syn ? this.synOptions() : undefined);
   }
 
   /** Put one segment from this connection on the wire; any ACK it carries cancels a delayed ACK. */
-  private transmit(flags: number, seq: number, payload: Uint8Array, options?: TcpOption[]): void {
+  private transmit(flags: number, seq: number, payload: Uint8Array, why: Why, options?: TcpOption[]): void {
     let window = this.rcv.window();
     // RFC 7323 §2.2: a SYN's window is never scaled, nor any window of a connection without scaling
     if (window > MAX_UNSCALED_WINDOW && (flags & SYN || !(this.opts & Opt.WindowScaled))) window = MAX_UNSCALED_WINDOW;
@@ -812,7 +816,7 @@ export class TcpConnection {
       tsval: flags & RST ? undefined : Math.floor(this.env.now()),
     };
     if (options) seg.options = options;
-    this.env.transmit(seg);
+    this.env.transmit(seg, why);
   }
 
   /** A segment answering `seg` with RST: seq taken from its ACK field (§3.10.7.1). */
@@ -823,8 +827,8 @@ export class TcpConnection {
     };
   }
 
-  sendAck(): void {
-    this.transmit(ACK, this.snd.nxt, EMPTY);
+  sendAck(why: Why): void {
+    this.transmit(ACK, this.snd.nxt, EMPTY, why);
   }
 
   /**
@@ -845,7 +849,7 @@ export class TcpConnection {
     const t = this.delAckTimer;
     if (t) {
       // a timer due within a quarter of the timeout: ACK now instead (Linux sends it at once)
-      if (t.t <= this.env.now() + ato / 4) this.sendAck();
+      if (t.t <= this.env.now() + ato / 4) this.sendAck(Because.delayedAck);
       return;
     }
     this.delAckTimer = this.env.schedule(this, TimerKind.DelAck, at);
@@ -857,15 +861,15 @@ export class TcpConnection {
     const st = this.state;
     if (st !== 'ESTABLISHED' && st !== 'FIN-WAIT-1' && st !== 'FIN-WAIT-2') return;
     const threshold = Math.min(this.rcv.capacity / 2, 2 * this.mss);
-    if (this.lastWindow < threshold && now - this.lastWindow >= threshold && now > before) this.sendAck();
+    if (this.lastWindow < threshold && now - this.lastWindow >= threshold && now > before) this.sendAck(Because.windowUpdate);
   }
 
-  private retransmit(): void {
+  private retransmit(why: Why): void {
     const msg = this.snd.retransmission(this.mss);
     if (!msg) return;
     this.rttActive = false; // Karn: no RTT sample from retransmitted data
     const st = this.state;
-    this.emit(msg, !(msg.syn && st === 'SYN-SENT'));
+    this.emit(msg, !(msg.syn && st === 'SYN-SENT'), why);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -887,7 +891,7 @@ export class TcpConnection {
             a.ato = Math.min(a.ato * 2, this.rto);
           }
         }
-        this.sendAck();
+        this.sendAck(Because.delayedAck);
         return;
       case TimerKind.Wait:
         this.waitTimer = null;
@@ -898,7 +902,7 @@ export class TcpConnection {
       case TimerKind.Persist:
         this.persistTimer = null;
         if (this.snd.wnd === 0 && this.snd.unsent() > 0 && this.state !== 'CLOSED') {
-          this.transmit(ACK, seqAdd(this.snd.una, -1), EMPTY); // a window probe the peer must answer
+          this.transmit(ACK, seqAdd(this.snd.una, -1), EMPTY, Because.persist); // a window probe the peer must answer
           this.rto = Math.min(this.rto * 2, RTO_MAX_MS);
           this.persistTimer = this.env.schedule(this, TimerKind.Persist, this.env.now() + this.rto);
         }
@@ -932,8 +936,8 @@ export class TcpConnection {
     this.retries++;
     if (!synSent || this.retries > SYN_LINEAR_TIMEOUTS) this.rto = Math.min(this.rto * 2, RTO_MAX_MS);
     this.env.note(`retransmission timeout: ${this.describe()} sends again (attempt ${this.retries}, next timeout ${this.rto} ms)`);
-    if (this.state === 'SYN-RECEIVED') this.transmit(SYN | ACK, this.snd.iss, EMPTY, this.synOptions());
-    else if (synSent) this.retransmit();
+    if (this.state === 'SYN-RECEIVED') this.transmit(SYN | ACK, this.snd.iss, EMPTY, Because.synAckRto, this.synOptions());
+    else if (synSent) this.retransmit(Because.synRto);
     else {
       // Linux tcp_enter_loss(): everything outstanding counts as lost, the window restarts at one
       // segment and slow start resends from SND.UNA (RFC 5681 §3.1, RFC 6298 §5.4)
@@ -949,7 +953,7 @@ export class TcpConnection {
       cc.dupAcks = 0;
       this.snd.rewind();
       this.rttActive = false;
-      this.output(Trigger.Timeout);
+      this.output(Because.rto, Trigger.Timeout);
     }
     this.armRto();
   }
@@ -985,11 +989,11 @@ export class TcpConnection {
     const msg = this.snd.next(this.mss);
     if (msg) {
       cc.flight.push(seqAdd(msg.seq, msg.payload.length + (msg.fin ? 1 : 0)));
-      this.transmitData(msg.seq, msg.payload, msg.fin, msg.push);
+      this.transmitData(msg.seq, msg.payload, msg.fin, msg.push, Because.lossProbe);
     } else {
       const tail = this.snd.tail(this.mss);
       if (!tail) return;
-      this.transmitData(tail.seq, tail.payload, tail.fin, tail.push);
+      this.transmitData(tail.seq, tail.payload, tail.fin, tail.push, Because.lossProbe);
     }
     this.env.note(`tail loss probe: ${this.describe()} sends ${msg ? 'new data' : 'its last segment again'} to provoke an ACK (RFC 8985 §7)`);
     cc.probing = true;

@@ -3,6 +3,7 @@
  * and what it tells the layer above (the socket). Both are interfaces so that tcp/ imports nothing
  * from socket/, host/ or net/.
  */
+import type {CallEffect, SegmentRule, SegmentTimer} from '../api';
 import type {Segment} from '../wire/segment';
 import type {TcpConnection} from './connection';
 
@@ -27,6 +28,42 @@ export interface TimerHandle {
   readonly t: number;
 }
 
+/**
+ * Why a segment leaves, as the code that sends it knows it. The world completes it into the trace's
+ * SegmentCause: the running call's id for `call`, the answered segment's id for `rule`.
+ */
+export type Why =
+  | {readonly kind: 'call'; readonly effect?: CallEffect}
+  | {readonly kind: 'timer'; readonly timer: SegmentTimer}
+  | {readonly kind: 'rule'; readonly rule: SegmentRule};
+
+/** Every rule once (the Record type makes a missing one a compile error). */
+const RULES: Record<SegmentRule, true> = {
+  'syn-ack': true, 'syn-cookie': true, 'simultaneous-open': true, 'syn-ack-again': true, 'handshake-ack': true,
+  'ack-two-segments': true, 'quick-ack': true, 'ack-duplicate-data': true, 'ack-out-of-order': true, 'ack-gap-filled': true, 'ack-of-fin': true,
+  'ack-unacceptable': true, 'ack-too-new': true, 'challenge-ack': true, 'time-wait-ack': true, 'window-opened': true,
+  'fast-retransmit': true, 'loss-recovery': true, 'rst-closed-port': true, 'rst-no-connection': true,
+  'rst-bad-ack': true, 'rst-data-after-close': true,
+};
+
+/** Shared constants, so the per-segment path allocates nothing for its reason. */
+export const Because = {
+  call: {kind: 'call'},
+  unreadData: {kind: 'call', effect: 'rst-unread-data'},
+  listenerClosed: {kind: 'call', effect: 'rst-listener-closed'},
+  ackAtEof: {kind: 'call', effect: 'ack-at-eof'},
+  windowUpdate: {kind: 'call', effect: 'window-update'},
+  delayedAck: {kind: 'timer', timer: 'delayed-ack'},
+  rto: {kind: 'timer', timer: 'retransmit'},
+  synRto: {kind: 'timer', timer: 'syn-retransmit'},
+  synAckRto: {kind: 'timer', timer: 'synack-retransmit'},
+  persist: {kind: 'timer', timer: 'persist'},
+  lossProbe: {kind: 'timer', timer: 'loss-probe'},
+  rule: Object.fromEntries(Object.keys(RULES).map((rule) => [rule, {kind: 'rule', rule}])) as {
+    readonly [R in SegmentRule]: Why;
+  },
+} as const satisfies Record<string, Why | Record<string, Why>>;
+
 export interface TcpEnv {
   now(): number;
   /** maximum segment size of data on this host's links */
@@ -41,7 +78,7 @@ export interface TcpEnv {
    * the same 4-tuple get increasing numbers, whatever the seed.
    */
   isn(localIp: string, localPort: number, remoteIp: string, remotePort: number): number;
-  transmit(seg: Segment): void;
+  transmit(seg: Segment, why: Why): void;
   /** run conn.onTimer(kind) at virtual time `at` */
   schedule(conn: TcpConnection, kind: TimerKind, at: number): TimerHandle;
   cancel(handle: TimerHandle): void;
