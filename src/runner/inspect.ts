@@ -120,6 +120,8 @@ export interface SegmentRow {
   preview: string;
   /** the call running when it left, if any */
   callId: number | null;
+  /** set by the timeline (./timeline.ts stateAtMoment): sent but not yet arrived at this moment */
+  inFlight?: boolean;
 }
 
 export interface CallLogRow {

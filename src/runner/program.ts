@@ -147,7 +147,7 @@ class ProgramRun {
       return;
     }
     const where = this.here();
-    this.console.push({level, text: formatArgs(args), ...(where ? {line: where.line} : {})});
+    this.console.push({level, text: formatArgs(args), ...(where ? {line: where.line} : {}), at: this.world.trace.length});
   }
 
   readonly api: Record<(typeof API_NAMES)[number], unknown> = {

@@ -21,6 +21,8 @@ export interface ConsoleLine {
   text: string;
   /** 1-based source line of the console call, when known */
   line?: number;
+  /** how many trace events there were when it was printed: the timeline shows it from that point on */
+  at?: number;
 }
 
 /** One socket call the program made, linking the simulator's callId to the reader's source line. */
