@@ -9,7 +9,7 @@
 import {axeViolations} from './axe';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Locator, Page} from 'playwright-core';
-import {baseUrl, openBrowser, sidewaysOverflow, wakeBlock, watchedPage, type Session} from './browser';
+import {openBrowser, openPage, sidewaysOverflow, wakeBlock, type Session} from './browser';
 
 const KO = {
   editor: '코드 편집기',
@@ -33,9 +33,8 @@ afterAll(async () => {
 });
 
 async function open(path: string, s: Session = session) {
-  const watched = await watchedPage(s);
-  const response = await watched.page.goto(baseUrl() + path, {waitUntil: 'networkidle'});
-  expect(response?.status()).toBe(200);
+  const watched = await openPage(s, path);
+  expect(watched.status).toBe(200);
   return watched;
 }
 

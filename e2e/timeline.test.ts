@@ -7,7 +7,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Locator, Page} from 'playwright-core';
 import {axeViolations} from './axe';
-import {baseUrl, openBrowser, wakeBlock, watchedPage, type Session} from './browser';
+import {openBrowser, openPage, wakeBlock, type Session} from './browser';
 
 let session: Session;
 beforeAll(async () => {
@@ -18,9 +18,8 @@ afterAll(async () => {
 });
 
 async function open(path: string, s: Session = session) {
-  const watched = await watchedPage(s);
-  const response = await watched.page.goto(baseUrl() + path, {waitUntil: 'networkidle'});
-  expect(response?.status()).toBe(200);
+  const watched = await openPage(s, path);
+  expect(watched.status).toBe(200);
   return watched;
 }
 
