@@ -47,8 +47,9 @@ async function setCode(block: Locator, code: string, editorName = KO.editor) {
   await block.getByRole('textbox', {name: editorName}).fill(code);
 }
 
+/** The run's status line (a polite live region; the timeline's caption is another one) */
 function status(block: Locator): Locator {
-  return block.locator('[aria-live="polite"]');
+  return block.locator('[data-status]');
 }
 
 /** Press Run and wait for the outcome (the status line says `data-status` ok/error/…, in any locale). */
