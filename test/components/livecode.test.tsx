@@ -364,6 +364,14 @@ describe('time travel: Step/Back one moment, the slider, call by call', () => {
     expect(stepButton.disabled).toBe(true);
     expect(document.activeElement).toBe(screen.getByRole('button', {name: '이전'}));
   });
+
+  test('when 다음 호출 runs out, the focus moves to 이전 호출', async () => {
+    await stepFromScratch();
+    const next = screen.getByRole('button', {name: '다음 호출'}) as HTMLButtonElement;
+    next.focus();
+    while (!next.disabled) fireEvent.click(next);
+    expect(document.activeElement).toBe(screen.getByRole('button', {name: '이전 호출'}));
+  });
 });
 
 describe('an ending the example was written for (expect=)', () => {
