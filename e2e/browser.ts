@@ -68,6 +68,13 @@ export async function watchedPage(session: Session): Promise<WatchedPage> {
   return {page, errors, externalRequests};
 }
 
+/** A watched page at `path` of the built site, loaded (status 200 checked by the caller's expect). */
+export async function openPage(session: Session, path: string): Promise<WatchedPage & {status: number | undefined}> {
+  const watched = await watchedPage(session);
+  const response = await watched.page.goto(baseUrl() + path, {waitUntil: 'networkidle'});
+  return {...watched, status: response?.status()};
+}
+
 /**
  * Scrolls a runnable block into view and waits for its live part (the editor named `editorName`): a block wakes
  * only near the screen, in idle time, so the wait is generous.

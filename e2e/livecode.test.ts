@@ -1,6 +1,6 @@
 /**
  * Issue #4 (UI): runnable code blocks in the built site, in Chromium. A chapter's block loads its
- * editor, runs in the worker, shows descriptor 3; Step/Back change the tables; an endless loop is
+ * editor, runs in the worker, shows descriptor 3; Step/Back change the tables (one event at a time: e2e/timeline.test.ts); an endless loop is
  * stopped while the page keeps answering; a syntax error shows line:column; an arrow of the sequence
  * diagram marks the line that sent it; the same in English; axe finds nothing on the page with each
  * inspector open (light and dark),
@@ -9,7 +9,7 @@
 import {axeViolations} from './axe';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Locator, Page} from 'playwright-core';
-import {baseUrl, openBrowser, sidewaysOverflow, wakeBlock, watchedPage, type Session} from './browser';
+import {openBrowser, openPage, sidewaysOverflow, wakeBlock, type Session} from './browser';
 
 const KO = {
   editor: '코드 편집기',
@@ -33,9 +33,8 @@ afterAll(async () => {
 });
 
 async function open(path: string, s: Session = session) {
-  const watched = await watchedPage(s);
-  const response = await watched.page.goto(baseUrl() + path, {waitUntil: 'networkidle'});
-  expect(response?.status()).toBe(200);
+  const watched = await openPage(s, path);
+  expect(watched.status).toBe(200);
   return watched;
 }
 
@@ -48,8 +47,9 @@ async function setCode(block: Locator, code: string, editorName = KO.editor) {
   await block.getByRole('textbox', {name: editorName}).fill(code);
 }
 
+/** The run's status line (a polite live region; the timeline's caption is another one) */
 function status(block: Locator): Locator {
-  return block.locator('[aria-live="polite"]');
+  return block.locator('[data-status]');
 }
 
 /** Press Run and wait for the outcome (the status line says `data-status` ok/error/…, in any locale). */
@@ -78,25 +78,35 @@ describe('a runnable block in a chapter', () => {
     await page.close();
   });
 
-  it('Step and Back replay the run one call at a time and change the tables', async () => {
+  it('Step and Back replay the run one event at a time and change the tables', async () => {
     const {page} = await open('/docs/socket');
     const block = await firstBlock(page);
     await setCode(block, 'const a = socket();\nconst b = socket();\nclose(a);');
-    await block.getByRole('button', {name: KO.step, exact: true}).click();
-    await block.getByText('단계 1 / 3').first().waitFor();
-    // after socket() on line 1: descriptor 3 only
+    const step = block.getByRole('button', {name: KO.step, exact: true});
+    const slider = block.getByRole('slider', {name: '타임라인', exact: true});
+    // Step on a block not yet run: it runs and stands at the first event, socket() on line 1 entering
+    await step.click();
+    await slider.waitFor();
+    expect(await slider.inputValue()).toBe('1');
+    expect(await descriptorRow(block, KO.descriptor, 3).count()).toBe(0);
+    expect(await block.locator('[data-line="1"]').getAttribute('data-marks')).toContain('current');
+
+    // socket() returned: descriptor 3 only
+    await step.click();
     expect(await descriptorRow(block, KO.descriptor, 3).count()).toBe(1);
     expect(await descriptorRow(block, KO.descriptor, 4).count()).toBe(0);
     const firstTables = await block.getByRole('table', {name: KO.descriptor}).first().textContent();
-    expect(await block.locator('[data-line="1"]').getAttribute('data-marks')).toContain('current');
 
-    await block.getByRole('button', {name: KO.step, exact: true}).click();
-    await block.getByText('단계 2 / 3').first().waitFor();
+    // the second socket() entering, then returning 4
+    await step.click();
+    await step.click();
     expect(await descriptorRow(block, KO.descriptor, 4).count()).toBe(1);
     expect(await block.getByRole('table', {name: KO.descriptor}).first().textContent()).not.toBe(firstTables);
+    expect(await block.locator('[data-line="2"]').getAttribute('data-marks')).toContain('current');
 
     await block.getByRole('button', {name: KO.back, exact: true}).click();
-    await block.getByText('단계 1 / 3').first().waitFor();
+    await block.getByRole('button', {name: KO.back, exact: true}).click();
+    expect(await slider.inputValue()).toBe('2');
     expect(await block.getByRole('table', {name: KO.descriptor}).first().textContent()).toBe(firstTables);
     await page.close();
   });

@@ -3,12 +3,17 @@
  *   1. segments simulated per second (a bulk transfer, trace off);
  *   2. time and memory to open 10,000 connections, memory per idle connection, time to close them;
  *   3. time to run an HTTP/1.1 exchange: a client fetching /index.html and its images over one
- *      connection to the built-in web server, with the full trace the UI reads.
+ *      connection to the built-in web server, with the full trace the UI reads;
+ *   4. the timeline of a run (src/runner/timeline.ts): building it, and the state at one moment (what a step
+ *      recomputes), for a 1 MB transfer.
  */
 import {setFlagsFromString} from 'node:v8';
 import {runInNewContext} from 'node:vm';
 import {World} from '../src/sim';
 import type {SyscallRequest, SyscallResult} from '../src/sim/api';
+import {runInProcess} from '../src/runner/run';
+import {buildTimeline, stateAtMoment} from '../src/runner/timeline';
+import {TRANSFER_1MB} from './bench/transfer1mb';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -144,3 +149,31 @@ line(`close ${fmt(N)} connections`, `${fmt(conns.closeMs)} ms`, '(none)');
 const http = httpExchange();
 line(`HTTP/1.1 page + ${http.images} images, one connection`, `${fmt(http.ms, 1)} ms`, '(none; trace on)');
 console.log(`  (${http.segments} segments, ${http.events} trace events)`);
+
+/** 4. Run the 1 MB transfer, then time the timeline: built once per run, one moment's state per step (medians). */
+function timeline1mb(): {runMs: number; events: number; moments: number; buildMs: number; stepMs: number} {
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const t0 = now();
+  const r = runInProcess({code: TRANSFER_1MB});
+  const runMs = now() - t0;
+  const builds: number[] = [];
+  let tl = buildTimeline(r);
+  for (let i = 0; i < 9; i++) {
+    const b0 = now();
+    tl = buildTimeline(r);
+    builds.push(now() - b0);
+  }
+  const steps: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    const k = Math.floor(((i % 30) / 30) * tl.moments.length);
+    const s0 = now();
+    stateAtMoment(r.trace, tl, k, r.calls);
+    steps.push(now() - s0);
+  }
+  return {runMs, events: r.trace.length, moments: tl.moments.length, buildMs: median(builds), stepMs: median(steps.slice(30))};
+}
+const tl = timeline1mb();
+line('1 MB transfer run (runner, trace on)', `${fmt(tl.runMs, 1)} ms`, '(none)');
+line('  its timeline built (median)', `${fmt(tl.buildMs, 1)} ms`, '(part of ≤ 300 ms Run → drawn)');
+line('  the state at one moment (median)', `${fmt(tl.stepMs, 2)} ms`, '(part of ≤ 16 ms a step)');
+console.log(`  (${fmt(tl.events)} trace events, ${fmt(tl.moments)} moments)`);

@@ -126,6 +126,8 @@ export interface SegmentRow {
   payload: Uint8Array;
   /** index of its event in the trace (orders it among state changes) */
   at: number;
+  /** set by the timeline (./timeline.ts stateAtMoment): sent but not yet arrived at this moment */
+  inFlight?: boolean;
 }
 
 /** A connection's socket entering a new TCP state (the sequence diagram writes these along the lanes). */

@@ -188,7 +188,7 @@ class ProgramRun {
     const room = Math.min(MAX_LINE_CHARS, MAX_CONSOLE_CHARS - this.consoleChars);
     const text = full.length > room ? full.slice(0, room) : full;
     this.consoleChars += text.length;
-    const line: ConsoleLine = {level, text, ...(where ? {line: where.line} : {})};
+    const line: ConsoleLine = {level, text, ...(where ? {line: where.line} : {}), at: this.world.trace.length};
     if (full.length > text.length) line.cut = full.length - text.length;
     this.console.push(line);
     if (this.consoleChars >= MAX_CONSOLE_CHARS) this.truncated = true;

@@ -25,6 +25,8 @@ export interface ConsoleLine {
   line?: number;
   /** characters cut from the end of this line (limits.ts MAX_LINE_CHARS / MAX_CONSOLE_CHARS) */
   cut?: number;
+  /** how many trace events there were when it was printed: the timeline shows it from that point on */
+  at?: number;
 }
 
 /** One socket call the program made, linking the simulator's callId to the reader's source line. */

@@ -126,7 +126,7 @@ const EVENTS: Record<string, Check> = {
 
 const traceEvent: Check = (v) => isRecord(v) && typeof v.kind === 'string' && Object.hasOwn(EVENTS, v.kind) && EVENTS[v.kind](v);
 
-const consoleLine = shape({level: oneOf('log', 'error'), text: str(MAX_LINE_CHARS)}, {line: count, cut: count});
+const consoleLine = shape({level: oneOf('log', 'error'), text: str(MAX_LINE_CHARS)}, {line: count, cut: count, at: count});
 
 const runError = shape(
   {name: str(MAX_NAME_CHARS), message: str(MAX_ERROR_CHARS)},

@@ -266,56 +266,179 @@ describe('running, status and marks', () => {
   });
 });
 
-describe('Step and Back replay the trace call by call', () => {
+describe('time travel: Step/Back one moment, the slider, call by call', () => {
   const fdRow = (n: number) => {
     const table = screen.getByRole('table', {name: /client의 디스크립터 표/});
     return within(table)
       .queryAllByRole('row')
       .find((r) => r.querySelector('th')?.textContent === String(n));
   };
+  const caption = (container: HTMLElement) => container.querySelector('[data-moment]')?.textContent ?? '';
+  const slider = () => screen.getByRole('slider', {name: '타임라인'}) as HTMLInputElement;
+  const step = () => fireEvent.click(screen.getByRole('button', {name: '한 단계'}));
 
-  test('Step runs and stops after the first call; Step, Back move one call; the line is marked', async () => {
-    const {container} = render(<LiveCode code={HTTP_PROGRAM} />);
+  async function stepFromScratch() {
+    const view = render(<LiveCode code={HTTP_PROGRAM} />);
     await editor();
     await act(async () => {
       fireEvent.click(screen.getByRole('button', {name: '한 단계'}));
     });
-    // after socket(): fd 3 exists, not connected
-    expect(container.textContent).toContain('단계 1 / 5');
-    expect(fdRow(3)?.textContent).toContain('CLOSED');
+    return view;
+  }
+
+  test('Step runs, then stands at socket() entering; the next Step shows its descriptor; Back undoes it', async () => {
+    const {container} = await stepFromScratch();
+    expect(caption(container)).toBe('t=0 ms · client에서 socket(AF_INET, SOCK_STREAM, 0) 호출을 시작했어요');
+    expect(fdRow(3)).toBeUndefined();
     expect(gutterLine(container, 1).getAttribute('data-marks') ?? '').toContain('current');
 
-    fireEvent.click(screen.getByRole('button', {name: '한 단계'}));
-    expect(container.textContent).toContain('단계 2 / 5');
-    expect(fdRow(3)?.textContent).toContain('ESTABLISHED');
-    expect(gutterLine(container, 2).getAttribute('data-marks') ?? '').toContain('current');
+    step();
+    expect(caption(container)).toBe('t=0 ms · client의 socket(AF_INET, SOCK_STREAM, 0) 호출이 돌아왔어요: 3');
+    expect(fdRow(3)?.textContent).toContain('CLOSED');
 
     fireEvent.click(screen.getByRole('button', {name: '이전'}));
-    expect(container.textContent).toContain('단계 1 / 5');
-    expect(fdRow(3)?.textContent).toContain('CLOSED');
-    expect(runner.requests).toHaveLength(1); // stepping never re-runs
+    expect(fdRow(3)).toBeUndefined();
+    expect(runner.requests).toHaveLength(1); // moving in time never re-runs
   });
 
-  test('Back from the final state goes to the call before the last', async () => {
+  test('each event of connect() is a moment: SYN-SENT, the SYN leaving, the SYN+ACK arriving, ESTABLISHED', async () => {
+    const {container} = await stepFromScratch();
+    const seen: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      step();
+      seen.push(caption(container));
+    }
+    const order = [
+      'client 쪽 소켓이 connect(3, 93.184.216.34, 80) 호출로 SYN-SENT 상태가 됐어요',
+      'client에서 www.example.com 쪽으로 SYN 세그먼트를 보냈어요',
+      'www.example.com에서 보낸 SYN+ACK 세그먼트가 client에 도착했어요',
+      'client 쪽 소켓이 SYN+ACK 세그먼트를 받아 ESTABLISHED 상태가 됐어요',
+    ].map((words) => seen.findIndex((c) => c.endsWith(words)));
+    expect(order.every((k) => k >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // the state shown follows: SYN-SENT at its moment
+    expect(seen[order[0]]).toMatch(/^t=0 ms/);
+    expect(seen[order[3]]).toMatch(/^t=10 ms/);
+  });
+
+  test('the slider scrubs the whole run; its value text and the caption say the moment', async () => {
+    const {container} = await stepFromScratch();
+    const s = slider();
+    expect(s.min).toBe('0');
+    const end = Number(s.max);
+    fireEvent.change(s, {target: {value: '0'}});
+    expect(caption(container)).toContain('시작');
+    expect(s.getAttribute('aria-valuetext')).toContain(`0 / ${end}`);
+    fireEvent.change(s, {target: {value: String(end)}});
+    expect(s.getAttribute('aria-valuetext')).toContain(`${end} / ${end}`);
+    expect(s.getAttribute('aria-valuetext')).toContain(caption(container));
+    // the last moment: the ACK of the server's FIN arrives (t=235), client in TIME-WAIT
+    expect(caption(container)).toMatch(/^t=235 ms/);
+  });
+
+  test('다음 호출 / 이전 호출 jump from one call\'s return to the next', async () => {
+    const {container} = await stepFromScratch();
+    const next = () => fireEvent.click(screen.getByRole('button', {name: '다음 호출'}));
+    next(); // socket() returned
+    expect(fdRow(3)?.textContent).toContain('CLOSED');
+    next(); // connect() returned
+    expect(caption(container)).toContain('connect(3, 93.184.216.34, 80) 호출이 돌아왔어요: 0');
+    expect(fdRow(3)?.textContent).toContain('ESTABLISHED');
+    fireEvent.click(screen.getByRole('button', {name: '이전 호출'}));
+    expect(caption(container)).toContain('socket(AF_INET, SOCK_STREAM, 0) 호출이 돌아왔어요: 3');
+  });
+
+  test('a console line shows from the moment it was printed', async () => {
+    const {container} = await stepFromScratch();
+    const output = () => screen.getByRole('region', {name: '출력'}).textContent ?? '';
+    // read() returns the reply: not printed yet
+    while (!caption(container).includes('read(3, 4096) 호출이 돌아왔어요')) step();
+    expect(output()).not.toContain('HTTP/1.0 200 OK');
+    step();
+    expect(caption(container)).toContain('프로그램이 출력했어요: HTTP/1.0 200 OK');
+    expect(output()).toContain('HTTP/1.0 200 OK');
+  });
+
+  test('Back from the run\'s end goes one moment back', async () => {
     const {container} = render(<LiveCode code={HTTP_PROGRAM} />);
     await editor();
     await act(async () => {
       fireEvent.click(screen.getByRole('button', {name: '실행'}));
     });
-    expect(fdRow(3)).toBeUndefined(); // closed at the end
+    const end = Number(slider().max);
+    expect(slider().value).toBe(String(end));
     fireEvent.click(screen.getByRole('button', {name: '이전'}));
-    expect(container.textContent).toContain('단계 4 / 5');
-    expect(fdRow(3)?.textContent).toContain('ESTABLISHED');
+    expect(slider().value).toBe(String(end - 1));
+    expect(caption(container)).not.toBe('');
   });
 
-  test('Step is disabled on the last call', async () => {
-    render(<LiveCode code={HTTP_PROGRAM} />);
+  test('at the last moment Step is disabled and the focus moves to Back', async () => {
+    await stepFromScratch();
+    const stepButton = screen.getByRole('button', {name: '한 단계'}) as HTMLButtonElement;
+    fireEvent.change(slider(), {target: {value: String(Number(slider().max) - 1)}});
+    stepButton.focus();
+    step();
+    expect(stepButton.disabled).toBe(true);
+    expect(document.activeElement).toBe(screen.getByRole('button', {name: '이전'}));
+  });
+
+  test('when 다음 호출 runs out, the focus moves to 이전 호출', async () => {
+    await stepFromScratch();
+    const next = screen.getByRole('button', {name: '다음 호출'}) as HTMLButtonElement;
+    next.focus();
+    while (!next.disabled) fireEvent.click(next);
+    expect(document.activeElement).toBe(screen.getByRole('button', {name: '이전 호출'}));
+  });
+});
+
+describe('an ending the example was written for (expect=)', () => {
+  const refused: RunResult = {
+    ...ended('error', {name: 'SocketError', errno: 'ECONNREFUSED', message: 'ECONNREFUSED: Connection refused', line: 2, column: 1}),
+  };
+  async function runMeta(meta: string, result: RunResult) {
+    runner.next = result;
+    const view = render(
+      <CodeBlock className="language-ts" metastring={meta}>
+        {CODE}
+      </CodeBlock>,
+    );
     await editor();
     await act(async () => {
-      fireEvent.click(screen.getByRole('button', {name: '한 단계'}));
+      fireEvent.click(screen.getByRole('button', {name: '실행'}));
     });
-    for (let i = 0; i < 4; i++) fireEvent.click(screen.getByRole('button', {name: '한 단계'}));
-    expect((screen.getByRole('button', {name: '한 단계'}) as HTMLButtonElement).disabled).toBe(true);
+    return view.container.querySelector('[data-status]')!;
+  }
+
+  test('the errno it names reads as the point of the example, not as a failure', async () => {
+    const status = await runMeta('run expect=ECONNREFUSED', refused);
+    expect(status.textContent).toContain('이 예제는 ECONNREFUSED 오류로 끝나도록 만들었어요');
+    expect(status.textContent).toContain('ECONNREFUSED: Connection refused (2번째 줄)');
+    expect(status.textContent).not.toContain('오류: ');
+    expect(status.querySelector('[data-expected="true"]')).not.toBeNull();
+  });
+
+  test('edited to end without error, it says the example meant ECONNREFUSED but this run did not', async () => {
+    const status = await runMeta('run expect=ECONNREFUSED', {...HTTP_RESULT});
+    expect(status.textContent).toContain('실행 완료');
+    expect(status.textContent).toContain('이 예제는 ECONNREFUSED 오류로 끝나도록 만들었어요. 하지만 이번 실행은 오류 없이 끝났어요.');
+  });
+
+  test('ending with another errno says which', async () => {
+    const status = await runMeta(
+      'run expect=ECONNREFUSED',
+      ended('error', {name: 'SocketError', errno: 'ECONNRESET', message: 'ECONNRESET: Connection reset by peer'}),
+    );
+    expect(status.textContent).toContain('오류: ECONNRESET');
+    expect(status.textContent).toContain('하지만 이번 실행은 ECONNRESET 오류로 끝났어요.');
+  });
+
+  test('expect=blocked: the call that waits forever is the lesson', async () => {
+    const status = await runMeta(
+      'run expect=blocked',
+      ended('blocked', {name: 'WouldBlockForever', message: 'x', blocked: {call: 'read', fd: 3}, line: 4, column: 1}),
+    );
+    expect(status.textContent).toContain('이 예제는 영원히 기다리게 되는 호출에서 멈추도록 만들었어요');
+    expect(status.textContent).toContain('read(3)');
   });
 });
 

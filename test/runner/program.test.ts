@@ -322,14 +322,18 @@ describe('every call and console line carries its source line', () => {
     ]);
     const callIds = world.trace.filter((e) => e.kind === 'call').map((e) => (e as {callId: number}).callId);
     expect(result.calls.map((c) => c.callId)).toEqual(callIds);
-    expect(result.console).toEqual([{level: 'log', text: 'done', line: 15}]);
+    // printed just before close(fd): the timeline shows it from the trace position of close's call event
+    const closeAt = world.trace.findIndex((e) => e.kind === 'call' && e.req.call === 'close');
+    expect(result.console).toEqual([{level: 'log', text: 'done', line: 15, at: closeAt}]);
   });
 
   it('console.error is level error; objects print like Node', () => {
-    const {result} = run(`console.error('bad', {ip: '10.0.0.2', port: 80});\nconsole.log([1, 'a'], null, undefined);`);
+    const {result, world} = run(`console.error('bad', {ip: '10.0.0.2', port: 80});\nconsole.log([1, 'a'], null, undefined);`);
+    // no socket call in between: both printed at the same trace position, before anything the run added
+    const at = world.trace.length;
     expect(result.console).toEqual([
-      {level: 'error', text: "bad { ip: '10.0.0.2', port: 80 }", line: 1},
-      {level: 'log', text: "[ 1, 'a' ] null undefined", line: 2},
+      {level: 'error', text: "bad { ip: '10.0.0.2', port: 80 }", line: 1, at},
+      {level: 'log', text: "[ 1, 'a' ] null undefined", line: 2, at},
     ]);
   });
 });

@@ -1,11 +1,11 @@
 /**
  * The live part of a runnable block (lazy chunk): editor, Run/Reset/Step/Back, the worker runner, the
- * console output and the inspectors. A run is deterministic, so Step/Back never re-run anything: they
- * replay the trace of the last run up to a call (`inspectAt(trace, step.traceEnd)`).
+ * timeline, the console output and the inspectors. A run is deterministic, so moving in time never re-runs
+ * anything: every control picks a moment of the run's timeline (src/runner/timeline.ts) and everything below
+ * shows the world at that instant (`stateAtMoment`), the console included.
  */
 import {useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode} from 'react';
-import {translate} from '@docusaurus/Translate';
-import {inspectAt, steps as stepsOf, type Step} from '../../runner/inspect';
+import {buildTimeline, nextCallStop, previousCallStop, stateAtMoment, type Timeline as RunTimeline} from '../../runner/timeline';
 import type {RunResult} from '../../runner/types';
 import type {WorldOptions} from '../../sim/api';
 import Toolbar from './Toolbar';
@@ -13,6 +13,7 @@ import Editor from './Editor';
 import type {LineMark} from './CodeSurface';
 import RunStatus from './RunStatus';
 import ConsoleOutput from './ConsoleOutput';
+import Timeline from './Timeline';
 import Inspectors from './Inspectors';
 import {getRunner} from './runnerFactory';
 import {useSavedEdit} from './useSavedEdit';
@@ -35,22 +36,22 @@ export interface LiveProps {
 
 interface Outcome {
   result: RunResult;
-  steps: Step[];
+  timeline: RunTimeline;
   /** the code that ran: marks (error line, step line) only apply while the editor still holds it */
   code: string;
   /** a phone keyboard's punctuation put back before the run (PunctuationNotice) */
   punctuation: PunctuationChange[];
 }
 
-/** Where Step/Back stand: null = the final state after the run. */
-type StepIndex = number | null;
+/** The moment shown: null = the run's end (its last moment). */
+type Position = number | null;
 
 export default function Live({original, language, expect, intent, world}: LiveProps): ReactNode {
   // the reader's code, saved as it changes (a mount with what is stored, or the original, writes nothing)
   const saved = useSavedEdit(original);
   const {code, setCode} = saved;
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [stepIndex, setStepIndex] = useState<StepIndex>(null);
+  const [position, setPosition] = useState<Position>(null);
   const [running, setRunning] = useState(false);
   const [selectedLine, setSelectedLine] = useState<number | null>(null);
   const [selectedSegment, setSelectedSegment] = useState<number | null>(null);
@@ -79,13 +80,15 @@ export default function Live({original, language, expect, intent, world}: LivePr
       }
       if (!alive.current) return;
       try {
-        const steps = stepsOf(result);
-        setOutcome({result, steps, code: source, punctuation: prepared.changes});
-        setStepIndex(mode === 'first-step' && steps.length > 0 ? 0 : null);
+        const timeline = buildTimeline(result);
+        setOutcome({result, timeline, code: source, punctuation: prepared.changes});
+        // Step on a block not yet run: run it, then stand at its first moment after the start
+        setPosition(mode === 'first-step' ? Math.min(1, timeline.moments.length - 1) : null);
       } catch (err) {
         // the result passed the runner's checks but the inspectors could not read it: a runner fault, Run still works
-        setOutcome({result: runnerFault('invalid-result', String(err)), steps: [], code: source, punctuation: []});
-        setStepIndex(null);
+        const fault = runnerFault('invalid-result', String(err));
+        setOutcome({result: fault, timeline: buildTimeline(fault), code: source, punctuation: []});
+        setPosition(null);
       } finally {
         setSelectedSegment(null);
         setRunning(false);
@@ -101,34 +104,36 @@ export default function Live({original, language, expect, intent, world}: LivePr
   }, []);
 
   const fresh = outcome !== null && outcome.code === code;
-  const count = outcome?.steps.length ?? 0;
-  const stepping = fresh && stepIndex !== null;
-  const current = stepping ? outcome!.steps[stepIndex!] : null;
+  const moments = outcome?.timeline.moments ?? [];
+  const last = moments.length - 1;
+  const at = position === null ? last : Math.min(position, last);
+  const moment = fresh ? moments[at] : null;
 
   const onStep = () => {
     if (!fresh) void run('first-step');
-    else if (stepIndex === null) setStepIndex(0);
-    else if (stepIndex < count - 1) setStepIndex(stepIndex + 1);
+    else if (at < last) setPosition(at + 1);
   };
   const onBack = () => {
-    if (!fresh || count === 0) return;
-    if (stepIndex === null) setStepIndex(Math.max(0, count - 2));
-    else if (stepIndex > 0) setStepIndex(stepIndex - 1);
+    if (fresh && at > 0) setPosition(at - 1);
   };
   const onReset = () => {
     saved.reset();
     setOutcome(null);
-    setStepIndex(null);
+    setPosition(null);
     setSelectedLine(null);
     setSelectedSegment(null);
   };
 
+  // The run's end, or (while the code is what ran) the moment the controls picked.
   const state = useMemo(() => {
     if (!outcome) return null;
     const {trace, calls} = outcome.result;
-    const end = stepIndex !== null && outcome.steps[stepIndex] ? outcome.steps[stepIndex].traceEnd : trace.length;
-    return inspectAt(trace, end, calls);
-  }, [outcome, stepIndex]);
+    return stateAtMoment(trace, outcome.timeline, fresh ? at : outcome.timeline.moments.length - 1, calls);
+  }, [outcome, at, fresh]);
+  const shownConsole = useMemo(() => {
+    if (!outcome) return [];
+    return fresh && at < last ? outcome.result.console.slice(0, moments[at].consoleCount) : outcome.result.console;
+  }, [outcome, fresh, at, last, moments]);
 
   const lineOfCall = useMemo(() => {
     const lines = new Map<number, number | null>();
@@ -137,7 +142,8 @@ export default function Live({original, language, expect, intent, world}: LivePr
   }, [outcome]);
 
   const errorLine = fresh ? (outcome!.result.error?.line ?? null) : null;
-  const currentLine = current?.line ?? null;
+  // the line of the call this moment belongs to, while the reader is travelling (not at the run's end)
+  const currentLine = moment && at < last ? lineOfCall(moment.callId) : null;
   const shownSelectedLine = outcome ? selectedLine : null;
   const lineMarks = (line: number): LineMark[] => {
     const marks: LineMark[] = [];
@@ -165,13 +171,8 @@ export default function Live({original, language, expect, intent, world}: LivePr
         onBack={onBack}
         running={running}
         canReset={code !== original || outcome !== null}
-        canStep={!running && (!fresh || (count > 0 && (stepIndex === null || stepIndex < count - 1)))}
-        canBack={!running && fresh && count > 1 && (stepIndex === null || stepIndex > 0)}
-        position={
-          stepping
-            ? translate({id: 'livecode.step.position', message: '단계 {k} / {n}'}, {k: stepIndex! + 1, n: count})
-            : undefined
-        }
+        canStep={!running && (!fresh || at < last)}
+        canBack={!running && fresh && at > 0}
       />
       <Editor
         code={code}
@@ -191,22 +192,30 @@ export default function Live({original, language, expect, intent, world}: LivePr
         running={running}
         result={outcome?.result ?? null}
         expect={expect}
-        step={current ? {step: current, index: stepIndex!, count} : null}
         errorId={errorId}
         stale={!fresh}
       />
+      {fresh && last > 0 ? (
+        <Timeline
+          moments={moments}
+          position={at}
+          onMove={setPosition}
+          previousCall={previousCallStop(outcome!.timeline, at)}
+          nextCall={nextCallStop(outcome!.timeline, at)}
+        />
+      ) : null}
       <PunctuationNotice changes={fresh ? outcome!.punctuation : []} />
       {outcome ? (
         <ConsoleOutput
-          lines={outcome.result.console}
-          truncated={outcome.result.truncated}
+          lines={shownConsole}
+          truncated={outcome.result.truncated && shownConsole === outcome.result.console}
           traceNote={traceCutText(outcome.result)}
         />
       ) : null}
       {state ? (
         <Inspectors
           state={state}
-          currentCallId={current?.callId ?? null}
+          currentCallId={moment && at < last ? moment.callId : null}
           lineOfCall={lineOfCall}
           selectedLine={shownSelectedLine}
           selectedSegment={selectedSegment}

@@ -25,6 +25,8 @@ export interface LiveCodeProps {
   title?: string;
   /** the world the program runs in (latency, seed, …); the runner's default world if absent */
   world?: WorldOptions;
+  /** the block's `expect=` meta (src/runner/meta.ts): how the example is meant to end */
+  expect?: string;
 }
 
 /** What the reader did before the live part arrived, so it can carry on from there. */
@@ -44,7 +46,7 @@ const live = loadOnce<ComponentType<LiveProps>>(() =>
 
 type Stage = 'placeholder' | 'live' | 'failed';
 
-export default function LiveCode({code, language = 'ts', title, world}: LiveCodeProps): ReactNode {
+export default function LiveCode({code, language = 'ts', title, world, expect}: LiveCodeProps): ReactNode {
   const original = code.replace(/\n$/, '');
   const [stage, setStage] = useState<Stage>('placeholder');
   const [intent, setIntent] = useState<EarlyIntent>({run: false, focus: false});
@@ -105,7 +107,7 @@ export default function LiveCode({code, language = 'ts', title, world}: LiveCode
         <StaticFallback code={original} language={language} />
       ) : Live ? (
         <ErrorBoundary fallback={<StaticFallback code={original} language={language} />}>
-          <Live original={original} language={language} intent={intent} world={world} />
+          <Live original={original} language={language} intent={intent} world={world} expect={expect} />
         </ErrorBoundary>
       ) : (
         <Placeholder code={original} language={language} onRun={onRun} onFocusCode={onFocusCode} />

@@ -26,7 +26,7 @@ export default function CodeBlock(props: Props): ReactNode {
   const meta = parseRunMeta(props.metastring);
   if (meta.run && typeof props.children === 'string') {
     const language = /language-(\S+)/.exec(props.className ?? '')?.[1] ?? 'ts';
-    return <LiveCode code={props.children} language={language} title={meta.title} />;
+    return <LiveCode code={props.children} language={language} title={meta.title} expect={meta.expect} />;
   }
   const {children: rawChildren, ...rest} = props;
   const children = stringifyChildren(rawChildren);
