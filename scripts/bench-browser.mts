@@ -4,7 +4,11 @@
  *  2. Lighthouse mobile performance of every chapter page (both locales) and a plain page — goal: at least 97.
  *     Single runs on a shared machine scatter by ten points or more, so each page is run several times
  *     (--lighthouse-runs N, default 3) and the median is the figure, with the range beside it;
- *  3. time from clicking Run to the inspectors being drawn, median over the chapter examples — goal: at most 50 ms.
+ *  3. time from clicking Run to the inspectors being drawn, median over the chapter examples — goal: at most 50 ms;
+ *  4. search on first use (both locales): what the page fetches when the box is first used (gzip; before that a page
+ *     loads nothing for search, so figure 1 is the JavaScript a chapter page loads before any search) and the time
+ *     from typing the query to the first result on screen.
+ * Lighthouse also reports each page's accessibility score (goal: 100).
  * Usage: npx tsx scripts/bench-browser.mts [--dir build] [--skip-lighthouse] [--lighthouse-runs N]
  */
 import {spawn} from 'node:child_process';
@@ -24,6 +28,8 @@ const PLAIN = '/docs/glossary';
 const runsArg = argv.indexOf('--lighthouse-runs');
 const LIGHTHOUSE_RUNS = runsArg >= 0 ? Math.max(1, Number(argv[runsArg + 1]) || 1) : 3;
 
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
@@ -31,7 +37,7 @@ const median = (xs: number[]) => {
 
 async function withContext<T>(fn: (ctx: BrowserContext) => Promise<T>): Promise<T> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'sl-bench-'));
-  const ctx = await chromium.launchPersistentContext(profile, {executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS});
+  const ctx = await chromium.launchPersistentContext(profile, {executablePath: CHROMIUM, args: CHROMIUM_ARGS});
   try {
     return await fn(ctx);
   } finally {
@@ -92,27 +98,50 @@ async function runToInspectors(ctx: BrowserContext, url: string): Promise<number
   return times;
 }
 
+/** What the first use of the search box fetches (gzip bytes) and how long until the first result is on screen. */
+async function searchFirstUse(ctx: BrowserContext, url: string, label: string, query: string): Promise<{bytes: number; ms: number}> {
+  const page = await ctx.newPage();
+  await page.goto(url, {waitUntil: 'networkidle'});
+  await page.waitForTimeout(500);
+  const bodies: Promise<number>[] = [];
+  page.on('response', (res) => {
+    if (!res.url().startsWith('data:')) bodies.push(res.body().then((b) => gzipSync(b, {level: 9}).length, () => 0));
+  });
+  const box = page.getByRole('searchbox', {name: label, exact: true});
+  const t0 = Date.now();
+  await box.fill(query);
+  await page.locator('[data-search-result]').first().waitFor({timeout: 15_000});
+  const ms = Date.now() - t0;
+  await page.waitForLoadState('networkidle');
+  const bytes = (await Promise.all(bodies)).reduce((a, b) => a + b, 0);
+  await page.close();
+  return {bytes, ms};
+}
+
 interface LighthouseRun {
   score: number;
+  accessibility: number | null;
   metrics: string;
 }
 
 async function lighthouseRun(url: string): Promise<LighthouseRun | null> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'sl-lh-'));
   const port = 9300 + Math.floor(Math.random() * 500);
-  const proc = spawn('/usr/bin/chromium', [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'], {
+  const proc = spawn(CHROMIUM, [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'], {
     stdio: 'ignore',
   });
   try {
     await new Promise((r) => setTimeout(r, 1500));
     const {default: lighthouse} = await import('lighthouse');
-    const result = await lighthouse(url, {port, output: 'json', onlyCategories: ['performance'], logLevel: 'error'});
+    const result = await lighthouse(url, {port, output: 'json', onlyCategories: ['performance', 'accessibility'], logLevel: 'error'});
     const lhr = result?.lhr;
     const score = lhr?.categories.performance.score;
     if (!lhr || score == null) return null;
     const m = (id: string) => lhr.audits[id]?.displayValue ?? 'n/a';
+    const a11y = lhr.categories.accessibility?.score;
     return {
       score: Math.round(score * 100),
+      accessibility: a11y == null ? null : Math.round(a11y * 100),
       metrics: `FCP ${m('first-contentful-paint')}, LCP ${m('largest-contentful-paint')}, TBT ${m('total-blocking-time')}, CLS ${m('cumulative-layout-shift')}`,
     };
   } finally {
@@ -142,6 +171,13 @@ try {
     }
     const all: number[] = [];
     for (const chapter of CHAPTERS) all.push(...(await runToInspectors(ctx, server.url + chapter)));
+    for (const [page, label, query] of [
+      ['/docs/socket', '검색', '디스크립터를'],
+      ['/en/docs/socket', 'Search', 'descriptor'],
+    ] as const) {
+      const first = await searchFirstUse(ctx, server.url + page, label, query);
+      console.log(`Search on first use ${page} (“${query}”): ${(first.bytes / 1024).toFixed(1)} KB fetched (gzip), first results after ${first.ms} ms`);
+    }
     console.log(
       `Run → inspectors drawn: median ${median(all).toFixed(1)} ms over ${all.length} examples (min ${Math.min(...all).toFixed(1)}, max ${Math.max(...all).toFixed(1)}; goal: at most 50 ms)`,
     );
@@ -158,7 +194,8 @@ try {
       const mid = runs.slice().sort((a, b) => a.score - b.score)[Math.floor((runs.length - 1) / 2)];
       console.log(
         `Lighthouse mobile performance ${p}: median ${runs.length ? median(scores) : 'n/a'} of ${runs.length} runs [${scores.join(', ')}] (goal: at least 97)` +
-          (mid ? `\n    median run: ${mid.metrics}` : ''),
+          (mid ? `\n    median run: ${mid.metrics}` : '') +
+          `\n    accessibility: [${runs.map((r) => r.accessibility ?? 'n/a').join(', ')}] (goal: 100)`,
       );
     }
   }
