@@ -89,9 +89,10 @@ describe('search', () => {
 
 describe('offline after one visit', () => {
   it('every chapter of both locales opens, a block runs and search answers with the network off', async () => {
-    const s = await openBrowser();
+    const s = await openBrowser({serviceWorkers: 'allow'});
     try {
-      const page = await open('/docs/intro', s);
+      const {page, errors, externalRequests} = await watchedPage(s);
+      expect((await page.goto(baseUrl() + '/docs/intro', {waitUntil: 'networkidle'}))?.status()).toBe(200);
       // the worker has precached the whole build once it is active and controls the page
       await page.evaluate(async () => {
         await navigator.serviceWorker.ready;
@@ -113,6 +114,8 @@ describe('offline after one visit', () => {
       await block.getByRole('table', {name: /디스크립터 표/}).first().waitFor({timeout: 15_000});
       await page.getByRole('searchbox', {name: '검색', exact: true}).fill('디스크립터');
       expect((await resultPaths(page))[0]).toBe('/docs/socket');
+      expect(errors).toEqual([]);
+      expect(externalRequests).toEqual([]);
     } finally {
       await s.context.setOffline(false);
       await s.close();
