@@ -53,6 +53,7 @@ function keyOf(url) {
     if (FILE_OF.has(bare)) path = bare;
   }
   if (!FILE_OF.has(path) && path.endsWith('/') && FILE_OF.has(path.slice(0, -1))) path = path.slice(0, -1);
+  else if (!FILE_OF.has(path) && FILE_OF.has(`${path}/`)) path = `${path}/`; // /en → the English home page
   return FILE_OF.has(path) ? path : null;
 }
 
