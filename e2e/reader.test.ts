@@ -189,7 +189,11 @@ describe('progress export and import', () => {
       // an edited block and a checked quiz answer
       const block = await wakeBlock(page.locator('[data-live-code]').first(), '코드 편집기');
       await block.getByRole('textbox', {name: '코드 편집기'}).fill('const fd = socket();\nconsole.log("mine", fd);');
-      const question = page.getByRole('region', {name: /^퀴즈/}).locator('fieldset').first();
+      const question = page
+        .getByRole('region', {name: /^퀴즈/})
+        .locator('fieldset')
+        .filter({has: page.getByRole('radio')})
+        .first();
       await question.scrollIntoViewIfNeeded();
       await question.getByRole('radio').first().check();
       await question.getByRole('button', {name: '확인', exact: true}).click();
@@ -248,7 +252,7 @@ describe('progress export and import', () => {
 describe('Back', () => {
   it('after following a glossary link, Back returns to where the reader was', async () => {
     const page = await open('/docs/socket');
-    const link = page.locator('article a[href*="/docs/glossary#"]').nth(1);
+    const link = page.locator('article a[href*="/docs/glossary#"]').last();
     await link.scrollIntoViewIfNeeded();
     await page.mouse.wheel(0, 40);
     await page.waitForTimeout(200);
