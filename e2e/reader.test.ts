@@ -144,6 +144,28 @@ describe('nothing lost while loading', () => {
     }
   });
 
+  it('a quiz answer chosen and checked before the page has hydrated is kept and checked once it is live', async () => {
+    const s = await openBrowser();
+    try {
+      await s.context.route(/\/assets\/js\/.*\.js$/, async (route) => {
+        await new Promise((r) => setTimeout(r, 3000));
+        await route.continue();
+      });
+      const {page} = await watchedPage(s);
+      await page.goto(baseUrl() + '/docs/socket', {waitUntil: 'domcontentloaded'});
+      const question = page.locator('[data-quiz-host] fieldset').filter({has: page.getByRole('radio')}).first();
+      await question.getByRole('radio').nth(1).check();
+      await question.getByRole('button', {name: '확인', exact: true}).click();
+      expect(await page.evaluate(() => document.documentElement.getAttribute('data-has-hydrated'))).not.toBe('true');
+      // no reload (the form did not submit natively), and the answer is checked once the quiz is live
+      await question.getByText(/^(정답|오답)/).first().waitFor({timeout: 30_000});
+      expect(await question.getByRole('radio').nth(1).isChecked()).toBe(true);
+      expect(new URL(page.url()).search).toBe('');
+    } finally {
+      await s.close();
+    }
+  });
+
   it('Run pressed while the live part is still loading says so, then runs', async () => {
     const s = await openBrowser();
     try {
