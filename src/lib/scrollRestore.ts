@@ -36,8 +36,12 @@ const module: ClientModule = {
   },
   onRouteDidUpdate({location, previousLocation}) {
     current = keyOf(location);
-    if (!previousLocation || !popped) return;
+    const wasPop = popped;
     popped = false;
+    if (!previousLocation || !wasPop) return;
+    // A jump to a fragment (a table-of-contents link, an address with #id) also fires popstate, with an entry the
+    // router did not make (no key): the browser and Docusaurus scroll to the heading, and that is where to be.
+    if (!location.key || (location.hash && location.pathname === previousLocation.pathname)) return;
     const y = positions.get(current);
     if (y === undefined) return;
     window.scrollTo(0, y);
