@@ -39,9 +39,9 @@ const module: ClientModule = {
     const wasPop = popped;
     popped = false;
     if (!previousLocation || !wasPop) return;
-    // A jump to a fragment (a table-of-contents link, an address with #id) also fires popstate, with an entry the
-    // router did not make (no key): the browser and Docusaurus scroll to the heading, and that is where to be.
-    if (!location.key || (location.hash && location.pathname === previousLocation.pathname)) return;
+    // A jump to a fragment on the same page (a table-of-contents link, an address with #id) also fires popstate,
+    // with an entry the router did not make: the browser and Docusaurus scroll to the heading, where the reader asked.
+    if (location.pathname === previousLocation.pathname) return;
     const y = positions.get(current);
     if (y === undefined) return;
     window.scrollTo(0, y);
