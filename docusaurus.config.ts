@@ -10,6 +10,8 @@ import compileHints from './src/plugins/compileHints';
 import startupChunks from './src/plugins/startupChunks';
 import hangulFont from './src/plugins/hangulFont';
 import ordinalKeySort from './src/plugins/ordinalKeySort';
+import offline from './src/plugins/offline';
+import earlyInput from './src/plugins/earlyInput';
 import {ssrTemplate} from './src/html/ssrTemplate';
 
 // Socket Lab ships everything it needs: no external fonts, scripts, images or analytics,
@@ -43,7 +45,8 @@ const config: Config = {
   ssrTemplate,
 
   // Prism off the page's critical path: highlighted on the server, loaded on demand in the browser (src/prism)
-  plugins: [lazyPrism, clientSwaps, compileHints, startupChunks, hangulFont, ordinalKeySort],
+  // offline last: its postBuild lists the build's files after startupChunks has rewritten the pages
+  plugins: [lazyPrism, clientSwaps, compileHints, startupChunks, hangulFont, ordinalKeySort, earlyInput, offline],
 
   presets: [
     [

@@ -20,9 +20,13 @@ export interface Session {
   close: () => Promise<void>;
 }
 
-/** A fresh Chromium with a fresh profile. Options: viewport, colour scheme, reduced motion. */
+/**
+ * A fresh Chromium with a fresh profile. Options: viewport, colour scheme, reduced motion, service workers.
+ * The site's service worker (src/offline) is blocked unless a test asks for it: once it controls a page it answers
+ * that page's requests itself, and Playwright's request routing (delays, failures) no longer sees them.
+ */
 export async function openBrowser(
-  opts: {width?: number; height?: number; colorScheme?: 'light' | 'dark'; isMobile?: boolean} = {},
+  opts: {width?: number; height?: number; colorScheme?: 'light' | 'dark'; isMobile?: boolean; serviceWorkers?: 'allow' | 'block'} = {},
 ): Promise<Session> {
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'sl-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -33,6 +37,7 @@ export async function openBrowser(
     colorScheme: opts.colorScheme ?? 'light',
     isMobile: opts.isMobile,
     hasTouch: opts.isMobile,
+    serviceWorkers: opts.serviceWorkers ?? 'block',
   });
   return {
     context,

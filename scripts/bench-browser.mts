@@ -9,6 +9,10 @@
  *  4. the same for a 1 MB transfer typed into a block (scripts/bench/transfer1mb.ts) — goal: drawn within 300 ms,
  *     a step within 16 ms.
  *  5. a 1 MB transfer: Run → sequence diagram drawn, with the diagram tab open (scripts/bench-diagram.mts) — goal: 300 ms.
+ *  6. search on first use (both locales): what the page fetches when the box is first used (gzip; before that a page
+ *     loads nothing for search, so figure 1 is the JavaScript a chapter page loads before any search) and the time
+ *     from typing the query to the first result on screen.
+ * Lighthouse also reports each page's accessibility score (goal: 100).
  * Usage: npx tsx scripts/bench-browser.mts [--dir build] [--skip-lighthouse] [--lighthouse-runs N]
  */
 import {spawn} from 'node:child_process';
@@ -30,6 +34,8 @@ const PLAIN = '/docs/glossary';
 const runsArg = argv.indexOf('--lighthouse-runs');
 const LIGHTHOUSE_RUNS = runsArg >= 0 ? Math.max(1, Number(argv[runsArg + 1]) || 1) : 3;
 
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
@@ -37,7 +43,7 @@ const median = (xs: number[]) => {
 
 async function withContext<T>(fn: (ctx: BrowserContext) => Promise<T>): Promise<T> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'sl-bench-'));
-  const ctx = await chromium.launchPersistentContext(profile, {executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS});
+  const ctx = await chromium.launchPersistentContext(profile, {executablePath: CHROMIUM, args: CHROMIUM_ARGS});
   try {
     return await fn(ctx);
   } finally {
@@ -139,27 +145,50 @@ async function transfer1mb(ctx: BrowserContext, url: string): Promise<{run: numb
   return out;
 }
 
+/** What the first use of the search box fetches (gzip bytes) and how long until the first result is on screen. */
+async function searchFirstUse(ctx: BrowserContext, url: string, label: string, query: string): Promise<{bytes: number; ms: number}> {
+  const page = await ctx.newPage();
+  await page.goto(url, {waitUntil: 'networkidle'});
+  await page.waitForTimeout(500);
+  const bodies: Promise<number>[] = [];
+  page.on('response', (res) => {
+    if (!res.url().startsWith('data:')) bodies.push(res.body().then((b) => gzipSync(b, {level: 9}).length, () => 0));
+  });
+  const box = page.getByRole('searchbox', {name: label, exact: true});
+  const t0 = Date.now();
+  await box.fill(query);
+  await page.locator('[data-search-result]').first().waitFor({timeout: 15_000});
+  const ms = Date.now() - t0;
+  await page.waitForLoadState('networkidle');
+  const bytes = (await Promise.all(bodies)).reduce((a, b) => a + b, 0);
+  await page.close();
+  return {bytes, ms};
+}
+
 interface LighthouseRun {
   score: number;
+  accessibility: number | null;
   metrics: string;
 }
 
 async function lighthouseRun(url: string): Promise<LighthouseRun | null> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'sl-lh-'));
   const port = 9300 + Math.floor(Math.random() * 500);
-  const proc = spawn('/usr/bin/chromium', [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'], {
+  const proc = spawn(CHROMIUM, [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'], {
     stdio: 'ignore',
   });
   try {
     await new Promise((r) => setTimeout(r, 1500));
     const {default: lighthouse} = await import('lighthouse');
-    const result = await lighthouse(url, {port, output: 'json', onlyCategories: ['performance'], logLevel: 'error'});
+    const result = await lighthouse(url, {port, output: 'json', onlyCategories: ['performance', 'accessibility'], logLevel: 'error'});
     const lhr = result?.lhr;
     const score = lhr?.categories.performance.score;
     if (!lhr || score == null) return null;
     const m = (id: string) => lhr.audits[id]?.displayValue ?? 'n/a';
+    const a11y = lhr.categories.accessibility?.score;
     return {
       score: Math.round(score * 100),
+      accessibility: a11y == null ? null : Math.round(a11y * 100),
       metrics: `FCP ${m('first-contentful-paint')}, LCP ${m('largest-contentful-paint')}, TBT ${m('total-blocking-time')}, CLS ${m('cumulative-layout-shift')}`,
     };
   } finally {
@@ -202,6 +231,13 @@ try {
     console.log(`  one step redrawn: median ${median(big.step).toFixed(1)} ms over ${big.step.length} steps (${range(big.step)}; goal: at most 16 ms)`);
     const mb = await megabyteRunToDiagram(ctx, server.url + '/docs/socket');
     console.log(`1 MB transfer, Run → sequence diagram drawn: median ${median(mb).toFixed(1)} ms over ${mb.length} runs (goal: at most 300 ms)`);
+    for (const [page, label, query] of [
+      ['/docs/socket', '검색', '디스크립터를'],
+      ['/en/docs/socket', 'Search', 'descriptor'],
+    ] as const) {
+      const first = await searchFirstUse(ctx, server.url + page, label, query);
+      console.log(`Search on first use ${page} (“${query}”): ${(first.bytes / 1024).toFixed(1)} KB fetched (gzip), first results after ${first.ms} ms`);
+    }
   });
   if (!argv.includes('--skip-lighthouse')) {
     const pages = [PLAIN, ...CHAPTERS, ...CHAPTERS.map((p) => `/en${p}`)];
@@ -215,7 +251,8 @@ try {
       const mid = runs.slice().sort((a, b) => a.score - b.score)[Math.floor((runs.length - 1) / 2)];
       console.log(
         `Lighthouse mobile performance ${p}: median ${runs.length ? median(scores) : 'n/a'} of ${runs.length} runs [${scores.join(', ')}] (goal: at least 97)` +
-          (mid ? `\n    median run: ${mid.metrics}` : ''),
+          (mid ? `\n    median run: ${mid.metrics}` : '') +
+          `\n    accessibility: [${runs.map((r) => r.accessibility ?? 'n/a').join(', ')}] (goal: 100)`,
       );
     }
   }

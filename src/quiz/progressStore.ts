@@ -99,6 +99,13 @@ export function resetProgress(): void {
   publish({...snapshot, loaded: true, progress: emptyProgress(), saveFailed: false, locked: false});
 }
 
+/** Reads the saved progress again (after progress was imported from a file: src/progress). */
+export function reloadProgress(): void {
+  if (typeof window === 'undefined') return;
+  const {progress, setAside} = loadProgress(browserStorage());
+  publish({...snapshot, loaded: true, progress, setAside: setAside ?? snapshot.setAside});
+}
+
 /** Hides the set-aside notice once the reader dismissed it. */
 export function dismissNotice(): void {
   publish({...snapshot, setAside: null});

@@ -11,6 +11,7 @@ import SocketTable from '../SocketTable';
 import BufferView from '../BufferView';
 import SequenceDiagram from '../SequenceDiagram';
 import CallLog from '../CallLog';
+import {usePrinting} from '../../lib/usePrinting';
 import styles from './styles.module.css';
 
 export interface InspectorsProps {
@@ -58,6 +59,8 @@ export function hostsToShow(state: InspectorState, programHost = 'client') {
 export default function Inspectors(props: InspectorsProps): ReactNode {
   const {state} = props;
   const [tab, setTab] = useState<TabId>('tables');
+  // on paper every inspector is shown, one after another (src/css/custom.css, @media print)
+  const printing = usePrinting();
   const baseId = useId();
   const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
   const hosts = hostsToShow(state, props.programHost);
@@ -137,10 +140,11 @@ export default function Inspectors(props: InspectorsProps): ReactNode {
           role="tabpanel"
           id={`${baseId}-panel-${id}`}
           aria-labelledby={`${baseId}-tab-${id}`}
-          hidden={tab !== id}
+          hidden={tab !== id && !printing}
           tabIndex={0}
+          data-print-label={tabLabel(id)}
           className={styles.panel}>
-          {tab === id ? panel(id) : null}
+          {tab === id || printing ? panel(id) : null}
         </div>
       ))}
     </div>

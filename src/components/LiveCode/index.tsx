@@ -14,6 +14,7 @@ import {whenIdle} from '../../lib/idleQueue';
 import {loadHighlighter} from '../../prism';
 import {loadOnce} from '../../lib/loadOnce';
 import {useFocusAcrossSwap} from './useFocusAcrossSwap';
+import {EARLY_RUN} from '../../lib/earlyInput';
 import type {LiveProps} from './Live';
 import styles from './styles.module.css';
 import type {WorldOptions} from '../../sim/api';
@@ -59,7 +60,11 @@ export default function LiveCode({code, language = 'ts', title, world, expect}: 
     waking.current = true;
     live.load().then(
       () => (urgent ? setStage('live') : startTransition(() => setStage('live'))),
-      () => setStage('failed'),
+      () => {
+        // offline or a flaky connection: the block offers to try again (loadOnce starts a failed load anew)
+        waking.current = false;
+        setStage('failed');
+      },
     );
   }, []);
 
@@ -97,6 +102,19 @@ export default function LiveCode({code, language = 'ts', title, world, expect}: 
     setIntent((i) => ({...i, focus: true}));
     wake(true);
   }, [wake]);
+  const retry = useCallback(() => {
+    setStage('placeholder');
+    wake(true);
+  }, [wake]);
+
+  // Run pressed before the page's scripts had even started: src/lib/earlyInput.ts marked the block; run it now.
+  useEffect(() => {
+    const el = rootRef.current;
+    if (el?.hasAttribute(EARLY_RUN)) {
+      el.removeAttribute(EARLY_RUN);
+      onRun();
+    }
+  }, [onRun]);
 
   const Live = stage === 'live' ? live.current() : null;
   useFocusAcrossSwap(rootRef, stage !== 'placeholder');
@@ -104,13 +122,19 @@ export default function LiveCode({code, language = 'ts', title, world, expect}: 
     <div ref={rootRef} className={styles.liveCode} data-live-code="">
       {title ? <div className={styles.title}>{title}</div> : null}
       {stage === 'failed' ? (
-        <StaticFallback code={original} language={language} />
+        <StaticFallback code={original} language={language} onRetry={retry} />
       ) : Live ? (
         <ErrorBoundary fallback={<StaticFallback code={original} language={language} />}>
           <Live original={original} language={language} intent={intent} world={world} expect={expect} />
         </ErrorBoundary>
       ) : (
-        <Placeholder code={original} language={language} onRun={onRun} onFocusCode={onFocusCode} />
+        <Placeholder
+          code={original}
+          language={language}
+          onRun={onRun}
+          onFocusCode={onFocusCode}
+          waiting={intent.run ? 'run' : intent.focus ? 'edit' : null}
+        />
       )}
     </div>
   );
@@ -122,6 +146,8 @@ const Placeholder = memo(function Placeholder(props: {
   language: string;
   onRun: () => void;
   onFocusCode: () => void;
+  /** what the reader asked for while the live part loads: said on the status line, so nothing looks ignored */
+  waiting: 'run' | 'edit' | null;
 }) {
   return (
     <>
@@ -134,13 +160,27 @@ const Placeholder = memo(function Placeholder(props: {
         onPointerDown={props.onFocusCode}
       />
       {/* the live block's status line lives here: keep its room so nothing below moves */}
-      <div className={styles.status} />
+      <div className={styles.status} role="status">
+        {props.waiting === 'run'
+          ? translate({
+              id: 'livecode.waitingRun',
+              message: '실행기를 불러오는 중이에요. 다 오면 바로 실행해요.',
+              description: 'Run was pressed while the live part of the block is still loading',
+            })
+          : props.waiting === 'edit'
+            ? translate({
+                id: 'livecode.waitingEdit',
+                message: '편집기를 불러오는 중이에요…',
+                description: 'The code was focused while the editor is still loading',
+              })
+            : null}
+      </div>
     </>
   );
 });
 
 /** When the live part fails to load or crashes: the code as a static block, and why it cannot run. */
-function StaticFallback(props: {code: string; language: string}) {
+function StaticFallback(props: {code: string; language: string; onRetry?: () => void}) {
   return (
     <>
       <p className={styles.loadError} role="status">
@@ -149,6 +189,14 @@ function StaticFallback(props: {code: string; language: string}) {
           message: '실행기를 불러오지 못했습니다. 코드는 읽을 수 있지만 실행할 수는 없습니다.',
           description: 'Shown when the live editor failed to load or crashed',
         })}
+        {props.onRetry ? (
+          <>
+            {' '}
+            <button type="button" className="button button--sm button--secondary" onClick={props.onRetry}>
+              {translate({id: 'livecode.retry', message: '다시 불러오기', description: 'Retry loading the live part of a block'})}
+            </button>
+          </>
+        ) : null}
       </p>
       <CodeSurface code={props.code} language={props.language} focusable />
     </>

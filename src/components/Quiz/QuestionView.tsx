@@ -3,7 +3,8 @@
  * feedback in an aria-live region ("정답" / "오답" with the explanation, a link to the section that teaches it, and the
  * solution after an attempt). The saved answer and its feedback come back after a reload.
  */
-import {memo, useId, useRef, useState, type FormEvent, type ReactNode} from 'react';
+import {memo, useEffect, useId, useRef, useState, type FormEvent, type ReactNode} from 'react';
+import {EARLY_SUBMIT} from '../../lib/earlyInput';
 import type {AnswerRecord} from '../../quiz/storage';
 import type {Answer, Locale, Localized, Question} from '../../quiz/types';
 import {gradeAnswer, isAnswered} from '../../quiz/grading';
@@ -72,6 +73,28 @@ function QuestionView({question: q, number, locale, record, fresh = false}: Ques
     setNeedAnswer(false);
   };
 
+  // Chosen or typed, and Check pressed, before the page had hydrated (src/lib/earlyInput.ts kept the form from
+  // submitting): the server's inputs hold the reader's answer, React's state does not yet. Take it from them, then check.
+  const form = useRef<HTMLFormElement>(null);
+  const [checkEarly, setCheckEarly] = useState(false);
+  useEffect(() => {
+    const el = form.current;
+    if (!el || q.kind === 'code') return;
+    const early = answerInForm(el, name, q.kind === 'short' || (q.kind === 'predict' && !q.options));
+    if (early !== null && JSON.stringify(early) !== JSON.stringify(value)) setDraft(early);
+    if (el.hasAttribute(EARLY_SUBMIT)) {
+      el.removeAttribute(EARLY_SUBMIT);
+      setCheckEarly(true);
+    }
+    // once, on the first render in the browser
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    if (!checkEarly) return;
+    setCheckEarly(false);
+    form.current?.requestSubmit();
+  }, [checkEarly]);
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (q.kind === 'code') return; // CodeChallenge runs and reports through onChecked
@@ -94,7 +117,7 @@ function QuestionView({question: q, number, locale, record, fresh = false}: Ques
 
   return (
     <div className={styles.question}>
-      <form onSubmit={submit} noValidate>
+      <form ref={form} onSubmit={submit} noValidate>
         <fieldset>
           <legend>
             <span className={styles.number}>{quizStrings.questionNumber(number)}</span>{' '}
@@ -204,4 +227,14 @@ function QuestionView({question: q, number, locale, record, fresh = false}: Ques
       </form>
     </div>
   );
+}
+
+/** The answer the form's own inputs hold (what the reader did before React took over), or null if none. */
+function answerInForm(form: HTMLFormElement, name: string, text: boolean): Answer | null {
+  if (text) {
+    const input = form.querySelector<HTMLInputElement>(`[id="${name}-text"]`);
+    return input && input.value !== '' ? input.value : null;
+  }
+  const checked = [...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((i) => i.value);
+  return checked.length ? checked : null;
 }

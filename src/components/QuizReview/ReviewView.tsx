@@ -1,7 +1,8 @@
 /**
  * The review page body: every chapter's quiz with the reader's progress, a
  * "retake wrong answers" view that shows only the questions last answered wrong (each with a link to the section
- * that teaches it), and "reset progress" behind a confirmation. Progress appears after hydration.
+ * that teaches it), "reset progress" behind a confirmation, and moving progress to another device (ProgressTransfer).
+ * Progress appears after hydration.
  */
 import {useEffect, useRef, useState, type ReactNode} from 'react';
 import Link from '@docusaurus/Link';
@@ -12,6 +13,7 @@ import {recordFits} from '../../quiz/recordFits';
 import {chapterSummary, wrongQuestions} from '../../quiz/summary';
 import {useQuizProgress} from '../../quiz/useQuizProgress';
 import ProgressNotice from '../Quiz/ProgressNotice';
+import ProgressTransfer from '../ProgressTransfer';
 import QuestionView from '../Quiz/QuestionView';
 import SectionLink from '../Quiz/SectionLink';
 import quizStyles from '../Quiz/styles.module.css';
@@ -161,6 +163,7 @@ export default function ReviewView(): ReactNode {
           })}
         </section>
       ) : null}
+      <ProgressTransfer />
     </div>
   );
 }

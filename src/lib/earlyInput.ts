@@ -1,0 +1,27 @@
+/**
+ * What a reader does before the page's scripts have started must not be lost. On a slow phone the server's HTML is
+ * readable seconds before React takes over, and until then a button has no handler. This tiny script, inlined in
+ * each page's head (src/plugins/earlyInput.ts), listens at the document until the page has hydrated
+ * (`<html data-has-hydrated="true">`, set by Docusaurus):
+ * - Run in a runnable block: the block gets `data-early-run`; the block runs once its live part is there
+ *   (src/components/LiveCode/index.tsx);
+ * - Check in a quiz (a form submit, which without React would reload the page and drop the answer): kept from
+ *   submitting, the form gets `data-early-submit`, and the quiz checks the answer once it is live
+ *   (src/components/Quiz/QuestionView.tsx).
+ * Either way the control looks pressed meanwhile (src/css/custom.css), so nothing seems ignored.
+ */
+
+export const EARLY_RUN = 'data-early-run';
+export const EARLY_SUBMIT = 'data-early-submit';
+
+/** true once React has taken over the page */
+const hydrated = "document.documentElement.getAttribute('data-has-hydrated')==='true'";
+
+export const EARLY_INPUT_SCRIPT =
+  '(function(){var d=document;' +
+  `d.addEventListener('click',function(e){if(${hydrated})return;` +
+  "var b=e.target&&e.target.closest&&e.target.closest('button');var k=b&&b.closest('[data-live-code]');" +
+  `if(k&&k.querySelector('button')===b)k.setAttribute('${EARLY_RUN}','')},true);` +
+  `d.addEventListener('submit',function(e){if(${hydrated})return;` +
+  "var f=e.target;if(f&&f.closest&&f.closest('[data-quiz-host]')){e.preventDefault();" +
+  `f.setAttribute('${EARLY_SUBMIT}','')}},true)})()`;
