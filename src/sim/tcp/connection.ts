@@ -118,17 +118,18 @@ export class TcpConnection {
   private rtoTimer: TimerHandle | null = null;
   private delAckTimer: TimerHandle | null = null;
   private waitTimer: TimerHandle | null = null;
-  private persistTimer: TimerHandle | null = null;
   /** current retransmission timeout, ms (RFC 6298) */
   rto = RTO_INITIAL_MS;
   private srtt = 0;
   private rttvar = 0;
   /** consecutive retransmissions of the same data */
   retries = 0;
-  /** RTT measurement in progress (Karn: none while retransmitting): sequence number to be acknowledged and when it left */
-  private rttActive = false;
+  /**
+   * RTT measurement in progress (Karn: none while retransmitting): the sequence number to be acknowledged, and
+   * when it left (-1: none in progress; one field for both keeps an idle connection small)
+   */
   private rttSeq = 0;
-  private rttSent = 0;
+  private rttSent = -1;
   /** RCV.NXT we last acknowledged, and the window we last advertised */
   private lastAckSent = 0;
   private lastWindow = 0;
@@ -651,9 +652,9 @@ export class TcpConnection {
 
   /** An acceptable ACK: free acknowledged bytes, take an RTT sample, grow the window, manage the RTO. */
   private ackArrived(ack: number): number {
-    if (this.rttActive && seqGe(ack, this.rttSeq)) {
+    if (this.rttSent >= 0 && seqGe(ack, this.rttSeq)) {
       this.rttSample(this.env.now() - this.rttSent);
-      this.rttActive = false;
+      this.rttSent = -1;
     }
     const freed = this.snd.acknowledge(ack);
     this.retries = 0;
@@ -723,7 +724,7 @@ export class TcpConnection {
       s.wnd = seg.window;
       s.wl1 = seg.seq | 0;
       s.wl2 = seg.ack | 0;
-      if (grew && this.persistTimer) this.clearPersist();
+      if (grew && this.cc?.persistTimer) this.clearPersist();
     }
     return duplicate;
   }
@@ -762,15 +763,15 @@ export class TcpConnection {
       const end = seqAdd(msg.seq, msg.payload.length + (msg.fin ? 1 : 0));
       if (msg.payload.length < this.mss) cc.sndSml = end;
       cc.flight.push(end);
-      if (!this.rttActive) this.startRtt(end);
+      if (this.rttSent < 0) this.startRtt(end);
       sent = true;
     }
     if (heldPayload) this.transmitData(heldSeq, heldPayload, heldFin, heldPush || trigger === Trigger.Ack || trigger === Trigger.Other, why);
     if (sent && !this.rtoTimer) this.armRto();
     if (sent) this.armLossProbe();
     // zero window with data waiting and nothing in flight: probe (RFC 9293 §3.8.6.1)
-    if (this.snd.wnd === 0 && this.snd.unsent() > 0 && this.snd.inFlight() === 0 && !this.persistTimer) {
-      this.persistTimer = this.env.schedule(this, TimerKind.Persist, this.env.now() + this.rto);
+    if (this.snd.wnd === 0 && this.snd.unsent() > 0 && this.snd.inFlight() === 0 && !cc.persistTimer) {
+      cc.persistTimer = this.env.schedule(this, TimerKind.Persist, this.env.now() + this.rto);
     }
   }
 
@@ -867,7 +868,7 @@ export class TcpConnection {
   private retransmit(why: Why): void {
     const msg = this.snd.retransmission(this.mss);
     if (!msg) return;
-    this.rttActive = false; // Karn: no RTT sample from retransmitted data
+    this.rttSent = -1; // Karn: no RTT sample from retransmitted data
     const st = this.state;
     this.emit(msg, !(msg.syn && st === 'SYN-SENT'), why);
   }
@@ -900,11 +901,11 @@ export class TcpConnection {
         this.finish();
         return;
       case TimerKind.Persist:
-        this.persistTimer = null;
+        if (this.cc) this.cc.persistTimer = null;
         if (this.snd.wnd === 0 && this.snd.unsent() > 0 && this.state !== 'CLOSED') {
           this.transmit(ACK, seqAdd(this.snd.una, -1), EMPTY, Because.persist); // a window probe the peer must answer
           this.rto = Math.min(this.rto * 2, RTO_MAX_MS);
-          this.persistTimer = this.env.schedule(this, TimerKind.Persist, this.env.now() + this.rto);
+          this.congestion().persistTimer = this.env.schedule(this, TimerKind.Persist, this.env.now() + this.rto);
         }
         return;
       case TimerKind.LossProbe:
@@ -952,7 +953,7 @@ export class TcpConnection {
       cc.head = 0;
       cc.dupAcks = 0;
       this.snd.rewind();
-      this.rttActive = false;
+      this.rttSent = -1;
       this.output(Because.rto, Trigger.Timeout);
     }
     this.armRto();
@@ -998,7 +999,7 @@ export class TcpConnection {
     this.env.note(`tail loss probe: ${this.describe()} sends ${msg ? 'new data' : 'its last segment again'} to provoke an ACK (RFC 8985 §7)`);
     cc.probing = true;
     cc.probeHigh = seqGt(this.snd.max, sentBefore) ? this.snd.max : sentBefore;
-    this.rttActive = false;
+    this.rttSent = -1;
     this.armRto(true);
   }
 
@@ -1014,7 +1015,6 @@ export class TcpConnection {
   }
 
   private startRtt(seq: number): void {
-    this.rttActive = true;
     this.rttSeq = seq;
     this.rttSent = this.env.now();
   }
@@ -1048,9 +1048,10 @@ export class TcpConnection {
   }
 
   private clearPersist(): void {
-    if (this.persistTimer) {
-      this.env.cancel(this.persistTimer);
-      this.persistTimer = null;
+    const cc = this.cc;
+    if (cc && cc.persistTimer) {
+      this.env.cancel(cc.persistTimer);
+      cc.persistTimer = null;
     }
   }
 

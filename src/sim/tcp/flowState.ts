@@ -32,6 +32,8 @@ export class Congestion {
   probing = false;
   probeHigh = 0;
   probeTimer: TimerHandle | null = null;
+  /** zero-window probe timer (RFC 9293 §3.8.6.1): only a connection with data to send has one */
+  persistTimer: TimerHandle | null = null;
   /** duplicate ACKs in a row */
   dupAcks = 0;
 
