@@ -12,6 +12,7 @@ const CHAPTERS: [string, string][] = [
   ['overview', '01-overview'],
   ['socket', '02-socket'],
   ['connect', '03-connect'],
+  ['server', 'server'],
   ['read-write', '04-read-write'],
   ['close', '05-close'],
   ['http', '06-http'],

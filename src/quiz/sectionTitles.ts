@@ -41,6 +41,7 @@ export const sectionTitles: Record<string, Localized> = {
   "server#listening-vs-connected": {ko: "리스닝 소켓과 연결된 소켓", en: "The listening socket and the connected one"},
   "server#four-tuple": {ko: "연결을 구별하는 네 값", en: "The four values that tell connections apart"},
   "server#summary": {ko: "정리", en: "Summary"},
+  "server#on-your-machine": {ko: "내 컴퓨터에서 해 보기", en: "Try it on your machine"},
   "read-write#write": {ko: "write()로 보내기", en: "Sending with write()"},
   "read-write#what-the-stack-does": {ko: "스택 안에서 일어나는 일", en: "What happens inside the stack"},
   "read-write#server-replies": {ko: "서버는 처리하고 응답해요", en: "The server processes and replies"},

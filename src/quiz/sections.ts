@@ -6,7 +6,8 @@
 import type {ChapterId, Locale, Localized} from './types';
 import {sectionTitles} from './sectionTitles';
 
-export const chapterNumbers: Record<ChapterId, number> = {
+/** The numbered chapters (the server side, between 3 and 4, is an interlude below). */
+export const chapterNumbers: Partial<Record<ChapterId, number>> = {
   overview: 1,
   socket: 2,
   connect: 3,

@@ -13,7 +13,7 @@ export interface Localized {
 }
 
 /** Doc ids of the chapters that end with a quiz. */
-export type ChapterId = 'overview' | 'socket' | 'connect' | 'read-write' | 'close' | 'http';
+export type ChapterId = 'overview' | 'socket' | 'connect' | 'server' | 'read-write' | 'close' | 'http';
 
 export interface Choice {
   /** stable within the question; stored as the reader's answer */

@@ -19,7 +19,7 @@ import {localizeComments} from '../../src/remark/exampleFiles';
 
 const ROOT = path.resolve(__dirname, '../..');
 const EXAMPLES = path.join(ROOT, 'examples');
-const CHAPTERS = ['01-overview', '02-socket', '03-connect', '04-read-write', '05-close', '06-http'];
+const CHAPTERS = ['01-overview', '02-socket', '03-connect', 'server', '04-read-write', '05-close', '06-http'];
 const INDEX = '<!DOCTYPE html>\n<h1>Socket Lab</h1>\n';
 const HELLO = 'hello, socket\n';
 
@@ -128,7 +128,7 @@ describe('every chapter has its example in both languages, with comments for bot
 
   it('the chapters list is every folder of examples/', () => {
     const folders = [...new Set(filesBelow(EXAMPLES, /^main\.(py|c)$/).map((f) => path.basename(path.dirname(f))))].sort();
-    expect(folders).toEqual(CHAPTERS);
+    expect(folders).toEqual([...CHAPTERS].sort());
   });
 });
 
@@ -164,6 +164,35 @@ describe('run against the kernel on 127.0.0.1', () => {
     for (const {lang, out} of await both('03-connect', [String(closed)])) {
       expect(out.stdout, lang).toBe('connect: ECONNREFUSED\n');
       expect(out.code, lang).toBe(1);
+    }
+  });
+
+  it('3½: bind() twice is EADDRINUSE; connect() completes before accept(); accept() gives each connection in arrival order', async () => {
+    const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+    for (const lang of ['python', 'c']) {
+      const port = await freePort();
+      // one program per fresh port: the side that closed first leaves the port in TIME-WAIT, and this example
+      // binds without SO_REUSEADDR
+      const args = [String(port)];
+      const out = lang === 'python' ? await run('python3', [path.join(EXAMPLES, 'server', 'main.py'), ...args]) : await run(path.join(work, 'server'), args);
+      expect(out.code, `${lang}: ${out.stderr}`).toBe(0);
+      const m = new RegExp(
+        '^second bind: EADDRINUSE\n' +
+          'a connected from port (\\d+)\nb connected from port (\\d+)\n' +
+          `accepted 127\\.0\\.0\\.1:${port} <- 127\\.0\\.0\\.1:(\\d+)\n` +
+          `accepted 127\\.0\\.0\\.1:${port} <- 127\\.0\\.0\\.1:(\\d+)\n` +
+          'read on the listening socket: ENOTCONN\n$',
+      ).exec(out.stdout);
+      expect(m, `${lang}: ${out.stdout}`).not.toBeNull();
+      const [a, b, first, second] = m!.slice(1).map(Number);
+      // each client has its own ephemeral port: that is what keeps the two 4-tuples apart
+      expect(a).not.toBe(b);
+      for (const p of [a, b]) {
+        expect(p).toBeGreaterThanOrEqual(low);
+        expect(p).toBeLessThanOrEqual(high);
+      }
+      // the accept queue is first in, first out
+      expect([first, second]).toEqual([a, b]);
     }
   });
 

@@ -26,8 +26,8 @@ function textsOf(q: Question): Array<[string, Localized]> {
 }
 
 describe('chapters', () => {
-  it('are the six chapters, in reading order', () => {
-    expect(quizzes.map((q) => q.chapter)).toEqual(['overview', 'socket', 'connect', 'read-write', 'close', 'http']);
+  it('are the six chapters and the server-side page, in reading order', () => {
+    expect(quizzes.map((q) => q.chapter)).toEqual(['overview', 'socket', 'connect', 'server', 'read-write', 'close', 'http']);
   });
 
   it.each(quizzes.map((q) => [q.chapter, q] as const))('%s has at least five questions', (_c, quiz) => {
