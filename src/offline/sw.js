@@ -6,7 +6,7 @@
  *   files' contents), so a reader who opened the site once can read, run and search it with no network;
  * - fetch: same-origin GETs are answered from that cache, anything else goes to the network as usual (the site itself
  *   never asks another origin for anything). One version answers everything, so a page and its scripts always match;
- * - a new deployment installs beside the old one and waits: the page shows a quiet notice (src/offline/register.ts)
+ * - a new deployment installs beside the old one and waits: the page shows a quiet notice (src/offline/registerWorker.ts)
  *   and the reader's "Reload" sends `skip-waiting`. Old versions' caches are deleted when the new one takes over.
  */
 /* global self, caches, fetch, Response, URL */

@@ -3,7 +3,7 @@
  * service worker at the root (build/sw.js, src/offline/sw.js) with the list of every file the build holds, both
  * locales. Each locale's postBuild rewrites sw.js from what is on disk, so after the last locale it lists everything;
  * the list carries a hash of every file's content, so any change to the site is a new worker and a new cache.
- * The client module registers the worker (src/offline/register.ts).
+ * The client module (src/offline/register.ts) loads src/offline/registerWorker.ts when idle, which registers the worker.
  *
  * Runs last among the plugins (docusaurus.config.ts), after startupChunks has rewritten the pages' HTML.
  */

@@ -80,7 +80,7 @@ export default function SearchBar(): ReactNode {
         type="search"
         className={styles.input}
         aria-label={label}
-        placeholder={`${label} (/)`}
+        placeholder={label}
         autoComplete="off"
         spellCheck={false}
         value={query}
@@ -104,6 +104,12 @@ export default function SearchBar(): ReactNode {
           }
         }}
       />
+      {/* the shortcut, shown where there is room and a keyboard is likely (not in a phone's narrow navbar) */}
+      {query ? null : (
+        <kbd className={styles.shortcut} aria-hidden="true">
+          /
+        </kbd>
+      )}
       {open && query.trim() ? (
         Results ? (
           <Results query={query} indexUrl={indexUrl} onClose={close} onPicked={() => setOpen(false)} />
