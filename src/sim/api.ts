@@ -263,6 +263,8 @@ export type TraceEvent =
   | { kind: 'note'; t: number; host: string; text: string };
 
 export type TraceEventKind = TraceEvent['kind'];
+/** One segment sent, as the trace records it. */
+export type SegmentEvent = Extract<TraceEvent, {kind: 'segment'}>;
 
 /** Construction options of a world. */
 export interface WorldOptions {
