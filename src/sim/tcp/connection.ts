@@ -246,7 +246,7 @@ export class TcpConnection {
     this.snd.takeWindow(ack);
     this.lastAckSent = this.rcv.nxt;
     this.opts |= Opt.WindowScaled; // the cookie kept the SYN's window scale (Linux encodes it with timestamps)
-    this.setState('ESTABLISHED');
+    this.setState('ESTABLISHED'); // the handshake's last step (§3.5), its state kept in the cookie (RFC 4987 §3.6)
     if (ack.payload.length > 0 || ack.flags & FIN) this.synchronizedArrives(ack);
   }
 
@@ -293,14 +293,14 @@ export class TcpConnection {
   closeWrite(): void {
     switch (this.state) {
       case 'SYN-SENT':
-        this.toClosed();
+        this.toClosed(); // §3.10.4 SYN-SENT: delete the TCB
         return;
       case 'SYN-RECEIVED':
       case 'ESTABLISHED':
-        this.setState('FIN-WAIT-1');
+        this.setState('FIN-WAIT-1'); // §3.10.4: form a FIN segment and send it, enter FIN-WAIT-1
         break;
       case 'CLOSE-WAIT':
-        this.setState('LAST-ACK');
+        this.setState('LAST-ACK'); // §3.10.4 CLOSE-WAIT: send a FIN, enter LAST-ACK
         break;
       default:
         return;
@@ -321,7 +321,7 @@ export class TcpConnection {
     ) {
       this.transmit(RST | ACK, this.snd.nxt, EMPTY, why);
     }
-    this.toClosed();
+    this.toClosed(); // §3.10.5: delete the TCB, enter CLOSED
   }
 
   /** setsockopt(TCP_NODELAY): with Nagle off, what it held back goes now (Linux tcp_push_pending_frames) */
@@ -401,12 +401,12 @@ export class TcpConnection {
     this.agree(peer);
     if (f & ACK) {
       this.ackArrived(seg.ack);
-      this.setState('ESTABLISHED');
+      this.setState('ESTABLISHED'); // §3.10.7.3: our SYN has been ACKed, enter ESTABLISHED
       this.user.established(this);
       this.sendAck(rule['handshake-ack']);
       this.output(rule['window-opened']);
     } else {
-      // simultaneous open: SYN,ACK from SYN-SENT, re-using our ISN
+      // simultaneous open (§3.10.7.3: "Otherwise, enter SYN-RECEIVED"): SYN,ACK from SYN-SENT, re-using our ISN
       this.setState('SYN-RECEIVED');
       this.opts |= (peer.sackOk ? Opt.SynAckSack : 0) | (peer.wscale !== null ? Opt.SynAckWscale : 0);
       this.transmit(SYN | ACK, this.snd.iss, EMPTY, rule['simultaneous-open'], this.synOptions());
@@ -491,7 +491,7 @@ export class TcpConnection {
         return;
       }
       if (!this.user.established(this)) return; // accept queue full: the ACK is dropped
-      this.setState('ESTABLISHED');
+      this.setState('ESTABLISHED'); // §3.10.7.4 fifth, SYN-RECEIVED: an acceptable ACK, enter ESTABLISHED
     }
     if (seqGt(seg.ack, this.snd.max)) {
       this.sendAck(rule['ack-too-new']); // acknowledges something not yet sent
@@ -499,6 +499,7 @@ export class TcpConnection {
     }
     const freed = this.snd.acceptableAck(seg.ack) ? this.ackArrived(seg.ack) : -1;
     const duplicate = this.updateWindow(seg, freed);
+    // §3.10.7.4 fifth: our FIN acknowledged moves FIN-WAIT-1 to FIN-WAIT-2, CLOSING to TIME-WAIT, LAST-ACK to CLOSED
     if (this.snd.finAcked) {
       if (this.state === 'FIN-WAIT-1') {
         this.setState('FIN-WAIT-2');
@@ -624,7 +625,7 @@ export class TcpConnection {
     else this.scheduleAck();
   }
 
-  /** eighth: FIN (§3.10.7.4) */
+  /** eighth: FIN (§3.10.7.4): ESTABLISHED to CLOSE-WAIT, FIN-WAIT-1 to CLOSING, FIN-WAIT-2 to TIME-WAIT */
   private finArrived(): void {
     switch (this.state) {
       case 'SYN-RECEIVED':
@@ -886,7 +887,7 @@ export class TcpConnection {
         this.waitTimer = null;
         if (this.state === 'TIME-WAIT') this.env.note(`TIME-WAIT of ${this.describe()} is over after 60 s`);
         else this.env.note(`${this.describe()} gave up waiting for the peer's FIN in FIN-WAIT-2 (60 s)`);
-        this.finish();
+        this.finish(); // §3.10.8 time-wait timeout: delete the TCB (the FIN-WAIT-2 one is Linux's tcp_fin_timeout)
         return;
       case TimerKind.Persist:
         if (this.cc) this.cc.persistTimer = null;
