@@ -2,9 +2,9 @@
  * Facts read off a run's trace, for the outcome measures and the code-challenge checkers. Pure functions of the
  * TraceEvent list (src/sim/api.ts); they never look inside the simulator.
  */
-import type {SockAddr, SyscallRequest, SyscallResult, TcpState, TraceEvent} from '../sim/api';
+import type {SegmentEvent, SockAddr, SyscallRequest, SyscallResult, TcpState, TraceEvent} from '../sim/api';
 
-export type SegmentEvent = Extract<TraceEvent, {kind: 'segment'}>;
+export type {SegmentEvent};
 
 /** One call with its result (null while it had not returned when the trace ended). */
 export interface CallFact {

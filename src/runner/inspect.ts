@@ -5,7 +5,7 @@
  * step is `inspectAt(trace, step.traceEnd)`. Everything here is plain data (no classes), cheap to
  * recompute (one pass over the prefix), and keeps addresses both as "ip:port" text and as host names.
  */
-import type {Flags, SegmentCause, SockAddr, SyscallRequest, SyscallResult, TcpState, TraceEvent} from '../sim/api';
+import type {SegmentEvent, SockAddr, SyscallRequest, SyscallResult, TcpState, TraceEvent} from '../sim/api';
 import type {CallRecord, RunResult} from './types';
 import {addrText, bytesToText, callLabel, quotePreview, resultErrno, resultText} from './format';
 
@@ -98,37 +98,22 @@ export interface HostState {
   buffers: BufferRow[];
 }
 
-export interface SegmentRow {
-  id: number;
-  t: number;
-  /** virtual time it arrives, null when the link dropped it */
-  arrives: number | null;
+/**
+ * A segment as the inspectors show it: the trace's segment event, its addresses written out, plus what the
+ * page derives from it.
+ */
+export type SegmentRow = Omit<SegmentEvent, 'kind' | 'src' | 'dst'> & {
   dropped: boolean;
-  fromHost: string;
-  toHost: string;
   /** "10.0.0.2:40312" */
   from: string;
   to: string;
-  flags: Flags;
-  seq: number;
-  ack: number | null;
-  relSeq: number | null;
-  relAck: number | null;
-  window: number;
-  len: number;
   /** the payload as a short quoted preview ('' when empty) */
   preview: string;
-  /** the call running when it left, if any */
-  callId: number | null;
-  /** why it was sent, as the simulator recorded it */
-  cause: SegmentCause;
-  /** the payload bytes (shared with the trace, not copied) */
-  payload: Uint8Array;
   /** index of its event in the trace (orders it among state changes) */
   at: number;
   /** set by the timeline (./timeline.ts stateAtMoment): sent but not yet arrived at this moment */
   inFlight?: boolean;
-}
+};
 
 /** A connection's socket entering a new TCP state (the sequence diagram writes these along the lanes). */
 export interface StateChange {
@@ -361,7 +346,7 @@ export function inspectAt(trace: readonly TraceEvent[], end: number, calls?: rea
   return {end: stop, t, hosts, segments, calls: callRows, notes, stateChanges};
 }
 
-function segmentRow(e: Extract<TraceEvent, {kind: 'segment'}>, at: number): SegmentRow {
+function segmentRow(e: SegmentEvent, at: number): SegmentRow {
   return {
     id: e.id,
     t: e.t,

@@ -5,7 +5,7 @@
  * It takes the world's constructor as a parameter so tests can run it against a small fake world;
  * run.ts passes the real `World`.
  */
-import type {SimWorld, SyscallRequest, SyscallResult, TraceEvent, WorldOptions} from '../sim/api';
+import {SOMAXCONN, type SimWorld, type SyscallRequest, type SyscallResult, type TraceEvent, type WorldOptions} from '../sim/api';
 import type {CallRecord, ConsoleLine, RunError, RunRequest, RunResult} from './types';
 import {compile, type SourcePosition} from './compile';
 import {formatArgs} from './consoleFormat';
@@ -20,8 +20,6 @@ export type WorldFactory = (options: WorldOptions) => SimWorld;
 
 export const DEFAULT_MAX_CONSOLE_LINES = MAX_CONSOLE_LINES;
 export {MAX_SOCKET_CALLS};
-/** listen() without a backlog uses Linux's SOMAXCONN (4096 since 5.4) */
-const SOMAXCONN = 4096;
 const DEFAULT_READ_MAX = 4096;
 
 /** The names the reader's program sees, in the order `bind()` receives their values. */

@@ -89,6 +89,11 @@ export const POLLOUT = 0x004;
 export const POLLERR = 0x008;
 export const POLLHUP = 0x010;
 export const POLLNVAL = 0x020;
+/**
+ * net.core.somaxconn (4096 since Linux 5.4): listen() caps its backlog at it, and the reader's
+ * listen(fd) without a backlog passes it, as C programs pass SOMAXCONN.
+ */
+export const SOMAXCONN = 4096;
 
 export type SyscallName = SyscallRequest['call'];
 
@@ -263,6 +268,8 @@ export type TraceEvent =
   | { kind: 'note'; t: number; host: string; text: string };
 
 export type TraceEventKind = TraceEvent['kind'];
+/** One segment sent, as the trace records it. */
+export type SegmentEvent = Extract<TraceEvent, {kind: 'segment'}>;
 
 /** Construction options of a world. */
 export interface WorldOptions {

@@ -6,7 +6,7 @@
  */
 import type {Errno, SockAddr, SyscallRequest, SyscallResult} from '../api';
 import {SOCK_NONBLOCK} from '../api';
-import {resetForClosedPort} from '../tcp/connection';
+import {listenArrives, resetForClosedPort} from '../tcp/listen';
 import {Because, type TcpEnv} from '../tcp/env';
 import {Socket, WILDCARD, type SocketHost} from '../socket/socket';
 import type {Segment} from '../wire/segment';
@@ -232,7 +232,7 @@ export class Host implements SocketHost {
       twIsn = sock.conn.twIsn; // a TIME-WAIT gave way to this SYN
     }
     if (listener && listening) {
-      listener.listenerArrives(seg, this.env, twIsn);
+      listenArrives(seg, this.env, listener, twIsn);
       return;
     }
     const reply = resetForClosedPort(seg);

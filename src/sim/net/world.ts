@@ -4,7 +4,7 @@
  * implements SimWorld from api.ts.
  */
 import type {
-  CallOptions, SegmentCause, SimWorld, SockAddr, SyscallName, SyscallRequest, SyscallResult, TraceEvent, WorldOptions,
+  CallOptions, SegmentCause, SimWorld, SyscallName, SyscallRequest, SyscallResult, TraceEvent, WorldOptions,
 } from '../api';
 import type {AppContext} from '../apps/app';
 import {installBuiltins} from '../apps/builtins';
@@ -13,11 +13,14 @@ import {insteadOfWaiting, waitLimit} from '../host/poll';
 import type {Socket} from '../socket/socket';
 import {SYN_RETRIES, type TcpConnection} from '../tcp/connection';
 import {TimerKind as _TimerKind, type TimerKind as TimerKindType, type TcpEnv, type TimerHandle, type Why} from '../tcp/env';
-import {flagString, SYN, ACK, type Segment} from '../wire/segment';
+import {flagString, type Segment} from '../wire/segment';
 import {EventKind as _EventKind, EventQueue, type SimEvent} from './events';
 import {Rng} from './rng';
+import {TraceWriter} from './trace';
 // Imported names bound to local constants: under the CommonJS build tsx and vitest use, each use of an
-// imported binding is a getter call, which costs a lot on the per-segment path.
+// imported binding is a getter call on the per-segment path. Measured 2026-12-05 (the bulk transfer of
+// scripts/bench.ts, 7 interleaved A/B runs, medians): without these lines 578k instead of 950k segments per
+// CPU-second (0.64x); the simulator-heavy unit tests took 1.10x as long. src/sim/README.md "Speed".
 const TimerKind = _TimerKind;
 const EventKind = _EventKind;
 
@@ -40,7 +43,7 @@ interface Link {
 const MAX_WAIT_MS = 3_600_000;
 
 export class World implements SimWorld, HostNet {
-  readonly trace: TraceEvent[] = [];
+  readonly trace: TraceEvent[];
   readonly ephemeralRange: [number, number];
   /** segments put on the wire so far (the benchmark reads it) */
   segmentsSent = 0;
@@ -55,20 +58,15 @@ export class World implements SimWorld, HostNet {
   private readonly hostList: Host[] = [];
   private readonly links = new Map<number, Link>();
   private readonly defaultLink: Link;
-  private readonly listeners = new Set<(e: TraceEvent) => void>();
+  /** what the trace holds and how it is written (./trace.ts) */
+  private readonly traceWriter: TraceWriter;
   private readonly tracing: boolean;
   private readonly mss: number;
   private readonly synRetries: number;
   private readonly fdLimit: number;
   private callSeq = 0;
   private lastCallId: number | null = null;
-  private segSeq = 0;
   private sockSeq = 0;
-  /** ISN per direction "ip:port>ip:port", to show relative seq/ack numbers like tcpdump */
-  private readonly isn = new Map<string, number>();
-  private dirty: Socket[] = [];
-  private readonly lastView = new Map<Socket, string>();
-  private readonly lastState = new Map<Socket, string>();
   private readonly watchers = new Map<Socket, () => void>();
   private readonly wakeScheduled = new Set<Socket>();
   /** addresses played by something outside the simulator (a packetdrill script): their segments go here */
@@ -88,6 +86,8 @@ export class World implements SimWorld, HostNet {
     this.mss = options.mss ?? 1460;
     this.synRetries = options.synRetries ?? SYN_RETRIES;
     this.tracing = options.trace ?? true;
+    this.traceWriter = new TraceWriter(this.tracing, () => this.clock);
+    this.trace = this.traceWriter.events;
     this.addHost('client', '10.0.0.2');
     this.addHost('server', '10.0.0.3');
     if (options.builtins) installBuiltins(this, {thinkMs: options.webThinkMs});
@@ -98,8 +98,7 @@ export class World implements SimWorld, HostNet {
   }
 
   subscribe(listener: (e: TraceEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.traceWriter.subscribe(listener);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -389,36 +388,8 @@ export class World implements SimWorld, HostNet {
   }
 
   private traceSegment(fromHost: string, toHost: string, seg: Segment, arrives: number | null, why: Why): void {
-    const id = ++this.segSeq;
+    const id = this.traceWriter.segment(fromHost, toHost, seg, arrives, this.lastCallId, this.causeOf(why));
     if (arrives !== null) this.inFlightIds.set(seg, id);
-    const dir = `${seg.srcIp}:${seg.srcPort}>${seg.dstIp}:${seg.dstPort}`;
-    if (seg.flags & SYN) this.isn.set(dir, seg.seq);
-    // a new connection attempt on this address pair: the other direction's old ISN no longer applies
-    // (as the oracle does it; else a reply would be shown relative to the previous connection)
-    if (seg.flags & SYN && !(seg.flags & ACK)) this.isn.delete(`${seg.dstIp}:${seg.dstPort}>${seg.srcIp}:${seg.srcPort}`);
-    const mine = this.isn.get(dir);
-    const theirs = this.isn.get(`${seg.dstIp}:${seg.dstPort}>${seg.srcIp}:${seg.srcPort}`);
-    const hasAck = (seg.flags & ACK) !== 0;
-    this.emit({
-      kind: 'segment',
-      t: this.clock,
-      id,
-      fromHost,
-      toHost,
-      src: {ip: seg.srcIp, port: seg.srcPort},
-      dst: {ip: seg.dstIp, port: seg.dstPort},
-      flags: flagString(seg.flags),
-      seq: seg.seq >>> 0,
-      ack: hasAck ? seg.ack >>> 0 : null,
-      relSeq: mine !== undefined ? (seg.seq - mine) >>> 0 : seg.seq === 0 ? 0 : null,
-      relAck: hasAck && theirs !== undefined ? (seg.ack - theirs) >>> 0 : null,
-      window: seg.window,
-      len: seg.payload.length,
-      payload: seg.payload,
-      arrives,
-      callId: this.lastCallId,
-      cause: this.causeOf(why),
-    });
   }
 
   /** The trace's cause: a call's reason gets the running call, a rule's the segment being answered. */
@@ -440,30 +411,20 @@ export class World implements SimWorld, HostNet {
   }
 
   note(host: string, text: string): void {
-    this.emit({kind: 'note', t: this.clock, host, text});
+    this.traceWriter.note(host, text);
   }
 
   sockChanged(sock: Socket): void {
-    if (!this.tracing || sock.dead) return;
-    // a new state is shown at once, so the trace holds every state a socket passes through;
-    // queue-length changes are gathered and shown once the event is processed
-    if (this.lastState.get(sock) !== sock.state) this.emitView(sock);
-    else this.dirty.push(sock);
+    this.traceWriter.sockChanged(sock);
   }
 
   sockGone(sock: Socket): void {
     this.watchers.delete(sock);
-    if (!this.tracing) return;
-    this.flush();
-    this.lastView.delete(sock);
-    this.lastState.delete(sock);
-    this.emit({kind: 'sock-gone', t: this.clock, host: sock.host.name, sock: sock.id});
+    this.traceWriter.sockGone(sock);
   }
 
   fdChanged(host: Host, fd: number, sock: Socket | null): void {
-    if (!this.tracing) return;
-    this.flush();
-    this.emit({kind: 'fd', t: this.clock, host: host.name, fd, sock: sock ? sock.id : null});
+    this.traceWriter.fdChanged(host.name, fd, sock);
   }
 
   wake(sock: Socket): void {
@@ -479,27 +440,11 @@ export class World implements SimWorld, HostNet {
 
   /** Emit a `sock` event for every socket whose view changed since its last one. */
   private flush(): void {
-    if (this.dirty.length === 0) return;
-    const list = this.dirty;
-    this.dirty = [];
-    for (const s of list) if (!s.dead) this.emitView(s);
-  }
-
-  /** A `sock` event with the socket's full view, unless it equals the last one. */
-  private emitView(s: Socket): void {
-    const view = sockView(s);
-    const key = `${view.state}|${view.recvQ}|${view.sendQ}|${view.local.ip}:${view.local.port}|${
-      view.remote ? view.remote.ip + ':' + view.remote.port : '-'}|${view.orphan}`;
-    if (this.lastView.get(s) === key) return;
-    this.lastView.set(s, key);
-    this.lastState.set(s, view.state);
-    this.emit({kind: 'sock', t: this.clock, host: s.host.name, sock: s.id, ...view});
+    this.traceWriter.flush();
   }
 
   private emit(e: TraceEvent): void {
-    if (!this.tracing) return;
-    this.trace.push(e);
-    for (const l of this.listeners) l(e);
+    this.traceWriter.emit(e);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -551,34 +496,4 @@ function isnFor(secret: number, li: string, lp: number, ri: string, rp: number, 
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return (h + Math.floor(nowMs * 15625)) | 0; // 1 ms = 15625 ticks of 64 ns
-}
-
-function sockView(s: Socket): {
-  local: SockAddr; remote: SockAddr | null; state: ReturnType<() => Socket['state']>;
-  recvQ: number; sendQ: number; recvBuf: number; sendBuf: number; orphan: boolean;
-} {
-  const q = s.listenQ;
-  const c = s.conn;
-  return {
-    local: {ip: s.localIp, port: s.localPort},
-    remote: s.remotePort ? {ip: s.remoteIp, port: s.remotePort} : null,
-    state: s.state,
-    // `ss -tan` (inet_diag): a listener shows its accept queue and backlog; a half-open connection is a
-    // request socket and TIME-WAIT a timewait socket, both 0/0; a connection rcv_nxt - copied_seq (an
-    // unread FIN included) and write_seq - snd_una (an unacknowledged SYN or FIN included)
-    recvQ: q ? q.ready.length : c && !miniSocket(c) ? c.rcv.recvQ() : 0,
-    sendQ: q ? q.backlog : c && !miniSocket(c) ? c.snd.sendQ() : 0,
-    recvBuf: s.recvBuf,
-    sendBuf: s.sendBuf,
-    orphan: s.orphan,
-  };
-}
-
-/**
- * Linux keeps these as small sockets without queues, which ss shows as 0/0: a half-open passive
- * connection (request socket), TIME-WAIT and an orphaned FIN-WAIT-2 (timewait sockets).
- */
-function miniSocket(c: TcpConnection): boolean {
-  const st = c.state;
-  return (st === 'SYN-RECEIVED' && c.passive) || st === 'TIME-WAIT' || (st === 'FIN-WAIT-2' && c.orphan);
 }

@@ -7,14 +7,13 @@
  * long). The errno rules follow Linux 6.x (net/ipv4/af_inet.c, tcp.c, inet_connection_sock.c) as the
  * kernel recordings in test/conformance show them.
  */
-import type {Errno, SockAddr, SyscallResult, TcpState} from '../api';
+import {SOMAXCONN, type Errno, type SockAddr, type SyscallResult, type TcpState} from '../api';
 import {TcpConnection, RECV_BUFFER, SEND_BUFFER} from '../tcp/connection';
 import {Because, type AbortError, type TcpEnv, type TcpUser} from '../tcp/env';
-import {ACK, RST, SYN, seqAdd, seqEq, type Segment} from '../wire/segment';
+import type {TcpListener} from '../tcp/listen';
+import {ACK, SYN, replyTo, seqAdd, seqEq, type Segment} from '../wire/segment';
 
 export const WILDCARD = '0.0.0.0';
-/** net.core.somaxconn */
-export const SOMAXCONN = 4096;
 
 /** BSD socket state (struct socket.state) */
 export type SocketPhase = 'unconnected' | 'connecting' | 'connected' | 'disconnecting';
@@ -62,7 +61,7 @@ export interface ListenQueue {
   pending: Set<Socket>;
 }
 
-export class Socket implements TcpUser {
+export class Socket implements TcpUser, TcpListener {
   readonly id: number;
   phase: SocketPhase = 'unconnected';
   /** sk_err: reported once by the next call that looks at it */
@@ -359,16 +358,13 @@ export class Socket implements TcpUser {
   // Listening
   // ---------------------------------------------------------------------------------------------
 
-  /** A segment for this listener that belongs to no connection (§3.10.7.2 LISTEN STATE). */
-  listenerArrives(seg: Segment, env: TcpEnv, twIsn: number | null = null): void {
+  /**
+   * A SYN for this listener (tcp/listen.ts has the LISTEN state's rules): a new connection, or null when
+   * the accept queue is full (dropped) or the SYN is answered with a cookie.
+   */
+  synArrived(seg: Segment, iss: number | undefined): TcpConnection | null {
     const q = this.listenQ!;
-    if (seg.flags & RST) return;
-    if (seg.flags & ACK) {
-      if (!(seg.flags & SYN) && this.cookieArrives(seg, env)) return;
-      env.transmit(resetFor(seg), Because.rule['rst-no-connection']);
-      return;
-    }
-    if (!(seg.flags & SYN)) return;
+    const env = this.host.env;
     // Linux tcp_conn_request(): more half-open connections than the backlog looks like a SYN flood,
     // and with tcp_syncookies=1 the SYN,ACK then carries a cookie instead of creating state
     const cookie = q.pending.size > q.backlog;
@@ -377,27 +373,27 @@ export class Socket implements TcpUser {
       this.host.note(
         `SYN dropped: accept queue of *:${this.localPort} is full (${q.ready.length} waiting, backlog ${q.backlog}); the client will retransmit`,
       );
-      return;
+      return null;
     }
     if (cookie) {
-      const iss = env.random32() | 0;
-      q.cookies.set(seg.srcIp + ':' + seg.srcPort, {iss, irs: seg.seq});
+      const cookieIss = env.random32() | 0;
+      q.cookies.set(seg.srcIp + ':' + seg.srcPort, {iss: cookieIss, irs: seg.seq});
       this.host.note(
         `${q.pending.size} half-open connections on *:${this.localPort} (backlog ${q.backlog}): the SYN is answered with a SYN cookie and no state is kept`,
       );
-      env.transmit({
-        srcIp: seg.dstIp, dstIp: seg.srcIp, srcPort: seg.dstPort, dstPort: seg.srcPort,
-        seq: iss, ack: seqAdd(seg.seq, 1), flags: SYN | ACK, window: this.recvBuf, payload: new Uint8Array(0),
-      }, Because.rule['syn-cookie']);
-      return;
+      env.transmit(
+        replyTo(seg, {seq: cookieIss, ack: seqAdd(seg.seq, 1), flags: SYN | ACK, window: this.recvBuf}),
+        Because.rule['syn-cookie'],
+      );
+      return null;
     }
-    const child = this.newChild(seg, env, twIsn ?? undefined);
+    const child = this.newChild(seg, env, iss);
     q.pending.add(child);
-    child.conn!.acceptSyn(seg);
+    return child.conn!;
   }
 
   /** An ACK that may return a SYN cookie (Linux cookie_v4_check): true if it was one (used or dropped). */
-  private cookieArrives(seg: Segment, env: TcpEnv): boolean {
+  cookieReturned(seg: Segment): boolean {
     const q = this.listenQ!;
     const key = seg.srcIp + ':' + seg.srcPort;
     const c = q.cookies.get(key);
@@ -407,7 +403,7 @@ export class Socket implements TcpUser {
       return true;
     }
     q.cookies.delete(key);
-    const child = this.newChild(seg, env, c.iss);
+    const child = this.newChild(seg, this.host.env, c.iss);
     child.established(child.conn!);
     child.conn!.openFromCookie(c.iss, c.irs, seg);
     return true;
@@ -570,11 +566,4 @@ export class Socket implements TcpUser {
   describe(): string {
     return this.conn ? this.conn.describe() : `${this.localIp}:${this.localPort}`;
   }
-}
-
-function resetFor(seg: Segment): Segment {
-  return {
-    srcIp: seg.dstIp, dstIp: seg.srcIp, srcPort: seg.dstPort, dstPort: seg.srcPort,
-    seq: seg.ack, ack: 0, flags: RST, window: 0, payload: new Uint8Array(0),
-  };
 }

@@ -94,3 +94,23 @@ export function seqGt(a: number, b: number): boolean {
 export function seqGe(a: number, b: number): boolean {
   return ((a - b) | 0) >= 0;
 }
+
+/** The fields of a reply that the answering code chooses (addresses come from the segment answered). */
+export interface ReplyFields {
+  seq: number;
+  ack: number;
+  flags: number;
+  window?: number;
+  payload?: Uint8Array;
+}
+
+/**
+ * A segment answering `seg`: from its destination back to its source, window 0 and no data unless given.
+ * Every reply sent without a connection's own addresses at hand (RSTs, a SYN cookie's SYN,ACK) is built here.
+ */
+export function replyTo(seg: Segment, r: ReplyFields): Segment {
+  return {
+    srcIp: seg.dstIp, dstIp: seg.srcIp, srcPort: seg.dstPort, dstPort: seg.srcPort,
+    seq: r.seq, ack: r.ack, flags: r.flags, window: r.window ?? 0, payload: r.payload ?? EMPTY,
+  };
+}
