@@ -80,7 +80,10 @@ export class Coroutines {
         return co.runSync(Reflect.apply(gen, this, args) as Step);
       };
       named(wrapper, gen);
-      co.user.set(wrapper, {gen, bound: false, thisArg: undefined, shared: name === undefined ? null : {name, line: line ?? 0}});
+      const user = {gen, bound: false, thisArg: undefined, shared: name === undefined ? null : {name, line: line ?? 0}};
+      co.user.set(wrapper, user);
+      // a named function expression calls itself by the generator's own name
+      co.user.set(gen, user);
       return wrapper;
     };
     const arrow = (gen: (...a: unknown[]) => Step, thisArg: unknown, name?: string, line?: number) => {
