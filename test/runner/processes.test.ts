@@ -5,6 +5,8 @@
  * (FIFO at one instant, virtual time decides the rest), not from the runner's own output.
  */
 import {describe, expect, it} from 'vitest';
+import {World} from '../../src/sim';
+import type {TraceEvent} from '../../src/sim/api';
 import {runInProcess} from '../../src/runner/run';
 import type {RunRequest} from '../../src/runner/types';
 
@@ -187,6 +189,36 @@ spawn('a', () => {
       ['b', 2],
       ['a', 2],
     ]);
+  });
+});
+
+describe('a program without spawn', () => {
+  it('makes the same trace as the same calls made one by one with World.call (the pid aside)', () => {
+    const request = 'GET / HTTP/1.0\r\n\r\n';
+    const r = run(`
+const fd = socket();
+connect(fd, '93.184.216.34', 80);
+write(fd, ${JSON.stringify(request)});
+sleep(300);
+read(fd, 100000);
+close(fd);
+`);
+    const w = new World({builtins: true});
+    const fd = (w.call('client', {call: 'socket'}) as {ret: number}).ret;
+    w.call('client', {call: 'connect', fd, addr: {ip: '93.184.216.34', port: 80}});
+    w.call('client', {call: 'write', fd, data: new TextEncoder().encode(request)});
+    w.advance(300);
+    w.call('client', {call: 'read', fd, max: 100000});
+    w.call('client', {call: 'close', fd});
+    w.runUntilQuiet();
+    const withoutPid = (t: readonly TraceEvent[]) =>
+      t.map((e) => {
+        if (e.kind !== 'call' && e.kind !== 'result') return e;
+        const {pid: _pid, ...rest} = e;
+        return rest;
+      });
+    expect(r.status).toBe('ok');
+    expect(withoutPid(r.trace)).toEqual(withoutPid(w.trace));
   });
 });
 
