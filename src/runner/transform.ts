@@ -15,6 +15,10 @@
  * The rewrite keeps every line where it was (nothing it inserts or removes holds a line break) and records
  * where it inserted text, so a stack frame's column maps back (`column()`).
  *
+ * Cost (npm run bench, section 5; this 2-core machine under a load average of ~12): compiling the 40 chapter blocks
+ * took 41 ms with sucrase alone and 126 ms with the rewrite (medians, A/B interleaved), about 2 ms more per block,
+ * paid once per Run inside the worker; acorn is imported only here, so it ships in the worker's chunk alone.
+ *
  * It also decides which functions may be spawned as processes (processes share no variables): a function that
  * uses a variable of the code around it is refused, unless that variable is a `const` holding a literal or a
  * function declaration that itself uses none. The first such variable is passed to the wrapper for the error.
