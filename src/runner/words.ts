@@ -113,7 +113,7 @@ const KO: Words = {
   spawnHost: (got) => `spawn(): 'server' 같은 호스트 이름이 필요합니다. 받은 값: ${got}`,
   spawnFn: (host) => `spawn('${host}', fn, …args): fn은 function이나 =>로 쓴 함수여야 합니다`,
   spawnShared: (name, line) =>
-    `spawn(): 프로세스끼리는 변수를 함께 쓰지 않는데, 이 함수가 바깥 코드의 '${name}'(${line}번째 줄)을 씁니다. 값을 인자로 넘기세요: spawn(host, fn, ${name})`,
+    `spawn(): 프로세스끼리는 변수를 함께 쓰지 않는데, 이 함수가 바깥 코드의 변수를 씁니다: '${name}'(${line}번째 줄). 값을 인자로 넘기세요: spawn(host, fn, ${name})`,
   spawnArgs: () => 'spawn(): 인자는 새 프로세스로 복사되는데, 복사할 수 있는 것은 데이터(수, 문자열, 배열, 보통 객체)뿐이고 함수는 안 됩니다',
   tooManyProcesses: (limit) => `spawn(): 한 번 실행에 프로세스는 ${limit}개까지입니다`,
 };

@@ -126,7 +126,7 @@ function waitingText(result: RunResult): string {
     .join(', ');
   const more = waiting.length > 3 ? ` … (+${waiting.length - 3})` : '';
   return ` ${translate(
-    {id: 'livecode.status.waiting', message: '아직 기다리던 프로세스는 거기서 멈췄습니다(서버는 멈출 때까지 돕니다): {where}'},
+    {id: 'livecode.status.waiting', message: '기다리던 프로세스는 그 자리에서 멈췄습니다(실제 서버는 멈출 때까지 돕니다): {where}'},
     {where: where + more},
   )}`;
 }
