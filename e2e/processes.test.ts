@@ -15,9 +15,13 @@ afterAll(async () => {
   await session?.close();
 });
 
+/** The accept-loop block, by position (its text changes once the reader edits it). */
 async function loopBlock(page: Page, editor: string): Promise<Locator> {
-  const block = page.locator('[data-live-code]').filter({hasText: "spawn('alice'"}).first();
-  return wakeBlock(block, editor);
+  const blocks = page.locator('[data-live-code]');
+  const texts = await blocks.allTextContents();
+  const index = texts.findIndex((t) => t.includes("spawn('alice'"));
+  expect(index).toBeGreaterThanOrEqual(0);
+  return wakeBlock(blocks.nth(index), editor);
 }
 
 async function run(block: Locator, name: string) {
