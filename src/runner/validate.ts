@@ -81,7 +81,7 @@ const request = (v: unknown): boolean =>
 
 const result = shape(
   {},
-  {ret: int, addr, revents: arrayOf(int, MAX_SOCKET_CALLS), data: bytes, err: errnoName, blocked: oneOf(true), reason: str(MAX_ERROR_CHARS)},
+  {ret: int, addr, revents: arrayOf(int, MAX_SOCKET_CALLS), data: bytes, err: errnoName, blocked: oneOf(true), reason: str(MAX_ERROR_CHARS), stopped: oneOf(true)},
 );
 
 const EVENTS: Record<string, Check> = {

@@ -111,7 +111,8 @@ export type SyscallResult =
   | { data: Uint8Array }
   | { addr: SockAddr }
   | { err: Errno }
-  | { blocked: true; reason?: string };
+  /** `stopped`: the run ended with the call still waiting (a runner's process left in accept(), SimWorld.endCall) */
+  | { blocked: true; reason?: string; stopped?: true };
 
 /** Options of one call. */
 export interface CallOptions {

@@ -8,6 +8,7 @@ import {describe, expect, it} from 'vitest';
 import {World} from '../../src/sim';
 import type {TraceEvent} from '../../src/sim/api';
 import {runInProcess} from '../../src/runner/run';
+import {buildTimeline} from '../../src/runner/timeline';
 import type {RunRequest} from '../../src/runner/types';
 
 const run = (code: string, extra: Partial<RunRequest> = {}) => runInProcess({code, ...extra});
@@ -50,6 +51,10 @@ for (const n of [1, 2, 3]) spawn('c' + n, client, n);
     const acceptIds = new Set(r.trace.flatMap((e) => (e.kind === 'call' && e.req.call === 'accept' ? [e.callId] : [])));
     const accepted = r.trace.filter((e) => e.kind === 'result' && acceptIds.has(e.callId) && 'ret' in e.res);
     expect(accepted).toHaveLength(3);
+    // the fourth accept() is closed as still waiting, not as a deadlock, and the timeline says so
+    const last = r.trace.filter((e) => e.kind === 'result' && acceptIds.has(e.callId)).at(-1)!;
+    expect(last.kind === 'result' && last.res).toMatchObject({blocked: true, stopped: true});
+    expect(buildTimeline(r).moments.at(-1)).toMatchObject({kind: 'return', host: 'server', stopped: true});
   });
 
   it('a client and a server exchange data in loops until EOF', () => {

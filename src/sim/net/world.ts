@@ -259,7 +259,7 @@ export class World implements SimWorld, HostNet {
     } else {
       if (why === 'blocked') this.note(o.p.sock.host.name, `blocked forever: ${o.p.reason}`);
       if (why === 'stopped') this.note(o.p.sock.host.name, `still waiting when the run ended: ${o.p.reason}`);
-      res = {blocked: true, reason: o.p.reason};
+      res = why === 'stopped' ? {blocked: true, reason: o.p.reason, stopped: true} : {blocked: true, reason: o.p.reason};
     }
     this.finishCall(open, res);
     return res;
