@@ -5,7 +5,8 @@
  *   3. time to run an HTTP/1.1 exchange: a client fetching /index.html and its images over one
  *      connection to the built-in web server, with the full trace the UI reads;
  *   4. the timeline of a run (src/runner/timeline.ts): building it, and the state at one moment (what a step
- *      recomputes), for a 1 MB transfer.
+ *      recomputes), for a 1 MB transfer;
+ *   5. processes (issue 18): a 100-client accept loop, and the cost of the generator rewrite on the chapter blocks.
  */
 import {setFlagsFromString} from 'node:v8';
 import {runInNewContext} from 'node:vm';
@@ -14,6 +15,7 @@ import type {SyscallRequest, SyscallResult} from '../src/sim/api';
 import {runInProcess} from '../src/runner/run';
 import {buildTimeline, stateAtMoment} from '../src/runner/timeline';
 import {TRANSFER_1MB} from './bench/transfer1mb';
+import {acceptLoop100, rewriteCost} from './bench/processes';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -177,3 +179,11 @@ line('1 MB transfer run (runner, trace on)', `${fmt(tl.runMs, 1)} ms`, '(none)')
 line('  its timeline built (median)', `${fmt(tl.buildMs, 1)} ms`, '(part of ≤ 300 ms Run → drawn)');
 line('  the state at one moment (median)', `${fmt(tl.stepMs, 2)} ms`, '(part of ≤ 16 ms a step)');
 console.log(`  (${fmt(tl.events)} trace events, ${fmt(tl.moments)} moments)`);
+
+/** 5. Processes (issue 18): a 100-client accept loop, and what the generator rewrite costs per chapter block. */
+const loop = acceptLoop100();
+line('accept loop serving 100 client processes', `${fmt(loop.ms, 1)} ms`, '(none; < 2 s worker limit)');
+console.log(`  (${fmt(loop.calls)} socket calls, status ${loop.status}, median of 5)`);
+const rw = rewriteCost(process.cwd());
+line(`compile ${rw.blocks} chapter blocks: sucrase only`, `${fmt(rw.beforeMs, 1)} ms`, '(before processes)');
+line('  sucrase + acorn + generator rewrite', `${fmt(rw.afterMs, 1)} ms`, '(none; per block ≪ 16 ms)');

@@ -39,6 +39,7 @@ export const sectionTitles: Record<string, Localized> = {
   "server#listen": {ko: "listen()과 백로그", en: "listen() and the backlog"},
   "server#accept": {ko: "accept(): 연결마다 새 디스크립터", en: "accept(): a new descriptor per connection"},
   "server#listening-vs-connected": {ko: "리스닝 소켓과 연결된 소켓", en: "The listening socket and the connected one"},
+  "server#accept-loop": {ko: "accept 반복문: 클라이언트 여럿 받기", en: "The accept loop: serving several clients"},
   "server#four-tuple": {ko: "연결을 구별하는 네 값", en: "The four values that tell connections apart"},
   "server#summary": {ko: "정리", en: "Summary"},
   "server#on-your-machine": {ko: "내 컴퓨터에서 해 보기", en: "Try it on your machine"},

@@ -6,10 +6,13 @@
  *   removed, so its source map (one mapping per token) moves them back.
  * - The program runs as the body of a strict inner function inside a sloppy outer one whose parameters
  *   shadow the page's globals (the outer one must be sloppy: strict code may not name a parameter `eval`).
+ * - transform.ts then makes the program and its functions generators, so a socket call can suspend one process;
+ *   it keeps lines too, and maps its columns back the same way.
  * - `//# sourceURL=` names the code, so V8, SpiderMonkey and JavaScriptCore all print frames as
  *   `socket-lab-program.js:LINE:COL`; the wrapper's header lines are measured once with a probe.
  */
 import {getFormattedTokens, transform} from 'sucrase';
+import {toGenerators} from './transform';
 import type {RunError} from './types';
 import {wordsFor, type Words} from './words';
 
@@ -75,8 +78,8 @@ export interface SourcePosition {
 export type Compiled =
   | {
       ok: true;
-      /** call with the values of `paramNames` in order; returns the program, ready to run */
-      bind(values: unknown[]): () => unknown;
+      /** call with the values of `paramNames` in order; returns the program as a generator function, ready to run */
+      bind(values: unknown[]): () => Generator<unknown, unknown, unknown>;
       /** the reader's position of the topmost frame of the program in a stack trace */
       locate(stack: string | undefined): SourcePosition | null;
     }
@@ -111,10 +114,19 @@ export function compile(code: string, paramNames: readonly string[], words: Word
     };
   }
 
+  const rewritten = toGenerators(js);
+  if (!rewritten.ok) {
+    const at = positionOf(js, rewritten.pos);
+    return {
+      ok: false,
+      error: {name: 'SyntaxError', message: rewritten.message, line: at.line, column: columns.originalColumn(at.line, at.column - 1) + 1},
+    };
+  }
+
   const params = [...SHADOWED_GLOBALS, ...paramNames.filter((p) => !(SHADOWED_GLOBALS as readonly string[]).includes(p))];
-  let outer: (...args: unknown[]) => () => unknown;
+  let outer: (...args: unknown[]) => () => Generator<unknown, unknown, unknown>;
   try {
-    outer = new CompileFunction(...params, wrapperBody(js)) as typeof outer;
+    outer = new CompileFunction(...params, wrapperBody(rewritten.code)) as typeof outer;
   } catch (e) {
     return {ok: false, error: engineSyntaxError(code, e)};
   }
@@ -124,7 +136,7 @@ export function compile(code: string, paramNames: readonly string[], words: Word
     if (!frame) return null;
     const line = frame.line - offset;
     if (line < 1) return null;
-    return {line, column: columns.originalColumn(line, frame.column - 1) + 1};
+    return {line, column: columns.originalColumn(line, rewritten.column(line, frame.column - 1)) + 1};
   };
   return {
     ok: true,
@@ -163,7 +175,7 @@ export function importUse(js: string): {what: string; line: number; column: numb
 }
 
 function wrapperBody(js: string): string {
-  return `return function () {"use strict";\n${js}\n}\n//# sourceURL=${PROGRAM_URL}`;
+  return `return function* () {"use strict";\n${js}\n}\n//# sourceURL=${PROGRAM_URL}`;
 }
 
 let cachedHeaderLines: number | null = null;
@@ -171,8 +183,8 @@ let cachedHeaderLines: number | null = null;
 /** How many lines come before the reader's line 1 in the generated function, as the engine counts them. */
 function headerLines(): number {
   if (cachedHeaderLines === null) {
-    const probe = new CompileFunction('a', wrapperBody('return new Error().stack;')) as () => () => string;
-    const frame = topProgramFrame(probe()());
+    const probe = new CompileFunction('a', wrapperBody('return new Error().stack;')) as () => () => Generator<unknown, string>;
+    const frame = topProgramFrame(probe()().next().value as string);
     cachedHeaderLines = frame ? frame.line - 1 : 3;
   }
   return cachedHeaderLines;

@@ -19,3 +19,5 @@ export const MAX_TRACE_EVENTS = 20_000;
 export const MAX_HOST_CHARS = 253;
 /** A chapter program makes a few dozen socket calls; this many means a loop that never ends. */
 export const MAX_SOCKET_CALLS = 10_000;
+/** processes a run may have, the main program included (spawn() refuses more; the bench serves 100 clients) */
+export const MAX_PROCESSES = 256;

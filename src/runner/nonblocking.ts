@@ -18,20 +18,26 @@ export const NONBLOCKING_NAMES = ['poll', 'SOCK_NONBLOCK', 'POLLIN', 'POLLOUT', 
 
 export type NonblockingName = (typeof NONBLOCKING_NAMES)[number];
 
-/** `sys` performs one simulator call and throws SocketError/WouldBlockForever like every binding. */
+type Call = Generator<unknown, SyscallResult, unknown>;
+
+/**
+ * `sys` performs one simulator call (a generator: it suspends the process while the call waits) and throws
+ * SocketError/WouldBlockForever like every binding; `api` makes the reader's function of such a generator.
+ */
 export function nonblockingApi(
-  sys: (req: SyscallRequest) => SyscallResult,
+  sys: (req: SyscallRequest) => Call,
+  api: (impl: (...args: never[]) => Generator<never, unknown, unknown>) => unknown,
   words: () => Words = () => wordsFor('en'),
 ): Record<NonblockingName, unknown> {
   return {
     /** poll(fds, timeoutMs): each entry's revents (0 = not ready), in the order given; -1 waits without limit */
-    poll: (fds: unknown, timeoutMs: unknown = -1): number[] => {
+    poll: api(function* (fds: unknown, timeoutMs: unknown = -1) {
       const w = words();
       const entries = pollFds(w, fds);
       if (typeof timeoutMs !== 'number' || !Number.isInteger(timeoutMs)) throw new TypeError(w.pollTimeout(w.kind(timeoutMs)));
-      const res = sys({call: 'poll', fds: entries, timeoutMs});
+      const res: SyscallResult = yield* sys({call: 'poll', fds: entries, timeoutMs});
       return 'revents' in res && res.revents ? [...res.revents] : entries.map(() => 0);
-    },
+    } as (...args: never[]) => Generator<never, unknown, unknown>),
     SOCK_NONBLOCK,
     POLLIN,
     POLLOUT,

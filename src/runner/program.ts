@@ -8,11 +8,14 @@
 import {SOMAXCONN, type SimWorld, type SyscallRequest, type SyscallResult, type TraceEvent, type WorldOptions} from '../sim/api';
 import type {CallRecord, ConsoleLine, RunError, RunRequest, RunResult} from './types';
 import {compile, type SourcePosition} from './compile';
+import {Coroutines, REFUSED, WAIT, type Step} from './coroutines';
+import {Scheduler, type Process} from './scheduler';
+import {HELPER_NAMES} from './transform';
 import {formatArgs} from './consoleFormat';
 import {SocketError, WouldBlockForever} from './errors';
 import {AF_INET, INADDR_ANY, IPPROTO_TCP, SHUT_RD, SHUT_RDWR, SHUT_WR, SOCK_STREAM, SOL_SOCKET, SO_REUSEADDR, TCP_NODELAY} from './format';
 import {NONBLOCKING_NAMES, nonblockingApi} from './nonblocking';
-import {MAX_CONSOLE_CHARS, MAX_CONSOLE_LINES, MAX_SOCKET_CALLS, MAX_ERROR_CHARS, MAX_HOST_CHARS, MAX_LINE_CHARS, MAX_NAME_CHARS, MAX_TRACE_EVENTS} from './limits';
+import {MAX_CONSOLE_CHARS, MAX_CONSOLE_LINES, MAX_PROCESSES, MAX_SOCKET_CALLS, MAX_ERROR_CHARS, MAX_HOST_CHARS, MAX_LINE_CHARS, MAX_NAME_CHARS, MAX_TRACE_EVENTS} from './limits';
 import {thrownName, thrownStack, thrownString} from './thrown';
 import {wordsFor, type Words} from './words';
 
@@ -38,6 +41,7 @@ const API_NAMES = [
   'setsockopt',
   'resolve',
   'on',
+  'spawn',
   'sleep',
   'console',
   'AF_INET',
@@ -55,6 +59,9 @@ const API_NAMES = [
   ...NONBLOCKING_NAMES,
 ] as const;
 
+/** Taken when the runner loads: the sealed worker removes the global (seal.ts), spawn() still copies its arguments. */
+const clone = globalThis.structuredClone;
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8');
 
@@ -64,20 +71,28 @@ export function runProgram(req: RunRequest, createWorld: WorldFactory): RunResul
   const world = createWorld({builtins: true, ...req.world});
   const words = wordsFor(req.locale);
   const run = new ProgramRun(world, req.host ?? 'client', req.maxConsoleLines ?? DEFAULT_MAX_CONSOLE_LINES, words);
-  const compiled = compile(req.code, API_NAMES, words);
+  const compiled = compile(req.code, [...API_NAMES, ...HELPER_NAMES], words);
   if (!compiled.ok) return run.finish('syntax-error', compiled.error);
   run.locate = compiled.locate;
 
-  const program = compiled.bind(API_NAMES.map((name) => run.api[name]));
+  const program = compiled.bind([...API_NAMES.map((name) => run.api[name]), ...run.co.helpers()]);
   const restore = hideFunctionConstructors(words);
   let status: RunResult['status'] = 'ok';
   let error: RunError | undefined;
   try {
-    program();
+    // the main program is process 1, on the request's host; spawn() adds the others
+    run.scheduler.spawn(run.mainHost, program() as Step);
+    const outcome = run.scheduler.run();
+    if (outcome.kind === 'threw') {
+      // reading what was thrown may run the program's code (getters, Proxy traps): it is read defensively
+      error = run.toRunError(outcome.error);
+      const main = outcome.process.pid === 1;
+      if (!main) error.process = {pid: outcome.process.pid, host: outcome.process.hosts[0]};
+      status = main && error.name === 'WouldBlockForever' && error.blocked ? 'blocked' : 'error';
+    }
   } catch (e) {
-    // reading what was thrown may run the program's code (getters, Proxy traps): it is read defensively
     error = run.toRunError(e);
-    status = error.name === 'WouldBlockForever' && error.blocked ? 'blocked' : 'error';
+    status = 'error';
   } finally {
     // callbacks the program left behind (Promise.then, async functions) find every call closed
     run.closed = true;
@@ -113,26 +128,27 @@ class ProgramRun {
   closed = false;
   private consoleChars = 0;
   locate: (stack: string | undefined) => SourcePosition | null = () => null;
-  private readonly hostStack: string[];
-  /** the call we are waiting to see in the trace, to learn its callId */
-  private pending: {host: string; call: string; callId: number | null} | null = null;
+  readonly co = new Coroutines();
+  readonly scheduler: Scheduler;
 
   constructor(
     readonly world: SimWorld,
-    host: string,
+    readonly mainHost: string,
     private readonly maxConsoleLines: number,
     private readonly w: Words,
   ) {
-    this.hostStack = [host];
-    this.addHost(host);
-    world.subscribe((e: TraceEvent) => {
-      const p = this.pending;
-      if (p && p.callId === null && e.kind === 'call' && e.host === p.host && e.req.call === p.call) p.callId = e.callId;
-    });
+    this.addHost(mainHost);
+    this.scheduler = new Scheduler(world);
+  }
+
+  /** The process whose code runs now (the main program before and after the run). */
+  private get process(): Process | null {
+    return this.scheduler.current ?? this.scheduler.processes[0] ?? null;
   }
 
   get host(): string {
-    return this.hostStack[this.hostStack.length - 1];
+    const hosts = this.process?.hosts;
+    return hosts ? hosts[hosts.length - 1] : this.mainHost;
   }
 
   /** Where in the reader's code we are now: the topmost program frame of a fresh stack. */
@@ -140,31 +156,85 @@ class ProgramRun {
     return this.locate(new Error().stack);
   }
 
-  /** One simulator call on the current host, recorded with its line; failures become exceptions. */
-  private sys(req: SyscallRequest): SyscallResult {
+  /**
+   * One simulator call on the current host, recorded with its line; failures become exceptions. A call that
+   * must wait suspends its process (the scheduler resumes it with the result), or, where the code around it
+   * cannot be suspended (a callback of native code), is given up and refused with a clear error.
+   */
+  private *sys(req: SyscallRequest): Generator<typeof WAIT, SyscallResult, unknown> {
     this.open();
     if (this.calls.length >= MAX_SOCKET_CALLS) {
       throw runnerError('TooManyCalls', this.w.tooManyCalls(MAX_SOCKET_CALLS));
     }
     const where = this.here();
     const host = this.host;
-    this.pending = {host, call: req.call, callId: null};
+    const p = this.process!;
+    const line = where?.line ?? null;
+    const started = this.world.startCall(host, req, {pid: p.pid});
+    this.calls.push({callId: started.callId, host, line});
     let res: SyscallResult;
-    try {
-      res = this.world.call(host, req);
-    } finally {
-      const callId = this.pending.callId;
-      this.pending = null;
-      if (callId !== null) this.calls.push({callId, host, line: where?.line ?? null});
+    if ('res' in started) res = started.res;
+    else {
+      p.wait = {kind: 'call', open: started.open, call: req.call, line};
+      const answer = yield WAIT;
+      p.wait = null;
+      if (answer === REFUSED) {
+        this.world.endCall(started.open, 'refused');
+        throw runnerError('CannotWaitHere', this.w.cannotWait(req.call));
+      }
+      res = answer as SyscallResult;
     }
     if ('err' in res) throw new SocketError(res.err);
     if ('blocked' in res) throw new WouldBlockForever(req.call, 'fd' in req ? req.fd : undefined);
     return res;
   }
 
-  private ret(req: SyscallRequest): number {
-    const res = this.sys(req);
+  private *ret(req: SyscallRequest): Step {
+    const res = yield* this.sys(req);
     return 'ret' in res ? res.ret : 0;
+  }
+
+  /** sleep(ms): this process waits while virtual time passes (the others run). */
+  private *sleep(ms: number): Step {
+    const p = this.process!;
+    p.wait = {kind: 'sleep', until: this.world.now + ms, line: this.here()?.line ?? null};
+    const answer = yield WAIT;
+    p.wait = null;
+    if (answer === REFUSED) throw runnerError('CannotWaitHere', this.w.cannotWait('sleep'));
+    return undefined;
+  }
+
+  /** on(host, fn): fn's calls are made as `host` (created if new), in this process, until fn returns. */
+  private *onHost(host: string, fn: unknown): Step {
+    this.addHost(host);
+    const hosts = this.process!.hosts;
+    hosts.push(host);
+    try {
+      const user = this.co.userFunction(fn);
+      return user ? yield* user.start([]) : (fn as () => unknown)();
+    } finally {
+      hosts.pop();
+    }
+  }
+
+  /** spawn(host, fn, ...args): fn as a new process on `host`, with copies of args; returns its pid. */
+  private spawn(host: unknown, fn: unknown, args: unknown[]): number {
+    this.open();
+    if (typeof host !== 'string' || host === '' || host.includes(':') || host.length > MAX_HOST_CHARS) {
+      throw new TypeError(this.w.spawnHost(this.w.kind(host)));
+    }
+    const user = this.co.userFunction(fn);
+    if (!user) throw new TypeError(this.w.spawnFn(host));
+    if (user.shared) throw runnerError('SharedVariable', this.w.spawnShared(user.shared.name, user.shared.line));
+    if (this.scheduler.processes.length >= MAX_PROCESSES) throw runnerError('TooManyProcesses', this.w.tooManyProcesses(MAX_PROCESSES));
+    let copies: unknown[];
+    try {
+      copies = clone(args);
+    } catch {
+      throw new TypeError(this.w.spawnArgs());
+    }
+    this.addHost(host);
+    return this.scheduler.spawn(host, user.start(copies)).pid;
   }
 
   /** Refuse calls from code that runs after the program ended (a Promise callback it left behind). */
@@ -203,43 +273,46 @@ class ProgramRun {
   }
 
   readonly api: Readonly<Record<(typeof API_NAMES)[number], unknown>> = frozenApi({
-    socket: (domain?: unknown, type?: unknown, protocol?: unknown) => {
+    socket: this.co.apiFunction((domain?: unknown, type?: unknown, protocol?: unknown) => {
       const req: SyscallRequest = {call: 'socket'};
       if (domain !== undefined) req.domain = int(this.w, 'socket', 'domain', domain);
       if (type !== undefined) req.type = int(this.w, 'socket', 'type', type);
       if (protocol !== undefined) req.protocol = int(this.w, 'socket', 'protocol', protocol);
       return this.ret(req);
-    },
-    bind: (fd: unknown, ip: unknown, port: unknown) =>
+    }),
+    bind: this.co.apiFunction((fd: unknown, ip: unknown, port: unknown) =>
       this.ret({call: 'bind', fd: int(this.w, 'bind', 'fd', fd), addr: {ip: ipArg(this.w, 'bind', ip, true), port: portArg(this.w, 'bind', port)}}),
-    listen: (fd: unknown, backlog: unknown = SOMAXCONN) =>
+    ),
+    listen: this.co.apiFunction((fd: unknown, backlog: unknown = SOMAXCONN) =>
       this.ret({call: 'listen', fd: int(this.w, 'listen', 'fd', fd), backlog: int(this.w, 'listen', 'backlog', backlog)}),
-    accept: (fd: unknown) => this.ret({call: 'accept', fd: int(this.w, 'accept', 'fd', fd)}),
-    connect: (fd: unknown, ip: unknown, port: unknown) =>
+    ),
+    accept: this.co.apiFunction((fd: unknown) => this.ret({call: 'accept', fd: int(this.w, 'accept', 'fd', fd)})),
+    connect: this.co.apiFunction((fd: unknown, ip: unknown, port: unknown) =>
       this.ret({call: 'connect', fd: int(this.w, 'connect', 'fd', fd), addr: {ip: ipArg(this.w, 'connect', ip, false), port: portArg(this.w, 'connect', port)}}),
-    write: (fd: unknown, data: unknown, length?: unknown) =>
+    ),
+    write: this.co.apiFunction((fd: unknown, data: unknown, length?: unknown) =>
       this.ret({call: 'write', fd: int(this.w, 'write', 'fd', fd), data: bytesArg(this.w, data, length)}),
-    read: (fd: unknown, max: unknown = DEFAULT_READ_MAX) => {
+    ),
+    read: this.co.apiFunction((fd: unknown, max: unknown = DEFAULT_READ_MAX) => {
       const n = int(this.w, 'read', 'max', max);
       if (n < 1) throw new TypeError(this.w.readMax(n));
-      const res = this.sys({call: 'read', fd: int(this.w, 'read', 'fd', fd), max: n});
-      return 'data' in res ? decoder.decode(res.data) : '';
-    },
-    close: (fd: unknown) => this.ret({call: 'close', fd: int(this.w, 'close', 'fd', fd)}),
-    shutdown: (fd: unknown, how: unknown) => {
+      return then(this.sys({call: 'read', fd: int(this.w, 'read', 'fd', fd), max: n}), (res) => ('data' in res ? decoder.decode(res.data) : ''));
+    }),
+    close: this.co.apiFunction((fd: unknown) => this.ret({call: 'close', fd: int(this.w, 'close', 'fd', fd)})),
+    shutdown: this.co.apiFunction((fd: unknown, how: unknown) => {
       if (how !== SHUT_RD && how !== SHUT_WR && how !== SHUT_RDWR) {
         throw new TypeError(this.w.shutdownHow(this.w.kind(how)));
       }
       return this.ret({call: 'shutdown', fd: int(this.w, 'shutdown', 'fd', fd), how});
-    },
-    getsockname: (fd: unknown) => addrOf(this.sys({call: 'getsockname', fd: int(this.w, 'getsockname', 'fd', fd)})),
-    getpeername: (fd: unknown) => addrOf(this.sys({call: 'getpeername', fd: int(this.w, 'getpeername', 'fd', fd)})),
-    setsockopt: (fd: unknown, level: unknown, name: unknown, value: unknown) => {
+    }),
+    getsockname: this.co.apiFunction((fd: unknown) => then(this.sys({call: 'getsockname', fd: int(this.w, 'getsockname', 'fd', fd)}), addrOf)),
+    getpeername: this.co.apiFunction((fd: unknown) => then(this.sys({call: 'getpeername', fd: int(this.w, 'getpeername', 'fd', fd)}), addrOf)),
+    setsockopt: this.co.apiFunction((fd: unknown, level: unknown, name: unknown, value: unknown) => {
       const opt = level === SOL_SOCKET && name === SO_REUSEADDR ? 'SO_REUSEADDR' : level === IPPROTO_TCP && name === TCP_NODELAY ? 'TCP_NODELAY' : null;
       if (!opt) throw new TypeError(this.w.setsockopt());
       const v = typeof value === 'boolean' ? Number(value) : int(this.w, 'setsockopt', 'value', value);
       return this.ret({call: 'setsockopt', fd: int(this.w, 'setsockopt', 'fd', fd), opt, value: v});
-    },
+    }),
     resolve: (name: unknown) => {
       this.open();
       if (typeof name !== 'string' || name === '') throw new TypeError(this.w.resolveName(this.w.kind(name)));
@@ -248,27 +321,22 @@ class ProgramRun {
       if (ip === null) throw new SocketError('EAI_NONAME');
       return ip;
     },
-    on: (host: unknown, fn: unknown) => {
+    on: this.co.apiFunction((host: unknown, fn: unknown) => {
       this.open();
       if (typeof host !== 'string' || host === '' || host.includes(':') || host.length > MAX_HOST_CHARS) {
         throw new TypeError(this.w.onHost(this.w.kind(host)));
       }
       if (typeof fn !== 'function') throw new TypeError(this.w.onFn(host));
-      this.addHost(host);
-      this.hostStack.push(host);
-      try {
-        return fn();
-      } finally {
-        this.hostStack.pop();
-      }
-    },
-    sleep: (ms: unknown) => {
+      return this.onHost(host, fn);
+    }),
+    spawn: (host: unknown, fn: unknown, ...args: unknown[]) => this.spawn(host, fn, args),
+    sleep: this.co.apiFunction((ms: unknown) => {
       this.open();
       if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
         throw new TypeError(this.w.sleepMs(this.w.kind(ms)));
       }
-      this.world.advance(ms);
-    },
+      return this.sleep(ms);
+    }),
     console: Object.freeze({
       log: (...args: unknown[]) => this.print('log', args),
       info: (...args: unknown[]) => this.print('log', args),
@@ -288,7 +356,7 @@ class ProgramRun {
     INADDR_ANY,
     SocketError,
     WouldBlockForever,
-    ...nonblockingApi((req) => this.sys(req), () => this.w),
+    ...nonblockingApi((req) => this.sys(req), (impl) => this.co.apiFunction(impl), () => this.w),
   });
 
   /**
@@ -328,7 +396,10 @@ class ProgramRun {
   /** Let the network settle (closes finish, TIME-WAIT shows), then package the result. */
   finish(status: RunResult['status'], error?: RunError): RunResult {
     let settleError: RunError | undefined;
+    let waiting: RunResult['waiting'] = [];
     try {
+      // a process still waiting (a server in accept()) is stopped there, as a real one runs until stopped
+      waiting = this.scheduler.stopWaiting();
       this.world.runUntilQuiet();
     } catch (e) {
       const detail = `the simulator failed: ${thrownString(e, 'message') ?? ''}`.slice(0, MAX_ERROR_CHARS);
@@ -344,6 +415,7 @@ class ProgramRun {
       endTime: this.world.now,
     };
     if (trace.length > MAX_TRACE_EVENTS) result.traceCut = trace.length - MAX_TRACE_EVENTS;
+    if (waiting.length > 0) result.waiting = waiting;
     const err = error ?? settleError;
     if (err) result.error = err;
     return result;
@@ -395,6 +467,11 @@ function bytesArg(w: Words, data: unknown, length: unknown): Uint8Array {
   const n = int(w, 'write', 'length', length);
   if (n < 0 || n > bytes.length) throw new TypeError(w.writeLength(n, bytes.length));
   return bytes.slice(0, n);
+}
+
+/** A socket call's generator whose result is passed through `f` (read's bytes → string, an address → {ip, port}). */
+function* then<T>(call: Generator<typeof WAIT, SyscallResult, unknown>, f: (res: SyscallResult) => T): Generator<typeof WAIT, T, unknown> {
+  return f(yield* call);
 }
 
 function addrOf(res: SyscallResult): {ip: string; port: number} {

@@ -61,6 +61,8 @@ export type Moment = MomentBase &
         result: string;
         errno?: string;
         blocked: boolean;
+        /** the run ended with the call still waiting (a spawned server in accept()): not a deadlock */
+        stopped?: boolean;
         line: number | null;
         byProgram: boolean;
       }
@@ -231,6 +233,7 @@ export function buildTimeline(input: Input): Timeline {
           result: resultText(e.res),
           ...(errno ? {errno} : {}),
           blocked: 'blocked' in e.res,
+          ...('blocked' in e.res && e.res.stopped ? {stopped: true} : {}),
           line: rec?.line ?? null,
           byProgram: rec !== undefined,
           ...base(e.t, i + 1, e.callId),

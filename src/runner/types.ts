@@ -68,6 +68,19 @@ export interface RunError {
   cut?: number;
   /** RunnerFault: what went wrong on the runner's side (the page words it; `message` is for developers) */
   fault?: RunnerFaultKind;
+  /** the error ended a process the program spawned (absent: the main program): its pid and host */
+  process?: {pid: number; host: string};
+}
+
+/** A process still waiting when the run ended (a server left in accept(), as a real one runs until stopped). */
+export interface WaitingProcess {
+  /** 1 is the main program; spawn() returns the others' */
+  pid: number;
+  host: string;
+  /** the call it waits in ('sleep' for sleep()) */
+  call: string;
+  /** 1-based line of that call in the reader's source */
+  line: number | null;
 }
 
 /**
@@ -89,6 +102,8 @@ export interface RunResult {
   calls: CallRecord[];
   /** the value of the program's last expression statement is not kept; this is virtual ms at the end */
   endTime: number;
+  /** processes still waiting when the run ended (the main program had ended, or failed): where each waits */
+  waiting?: WaitingProcess[];
 }
 
 /** page -> worker (a worker runs one program and is then discarded: nothing carries over between runs) */

@@ -12,7 +12,7 @@ import {
   MAX_HOST_CHARS,
   MAX_LINE_CHARS,
   MAX_NAME_CHARS,
-  MAX_SOCKET_CALLS,
+  MAX_PROCESSES, MAX_SOCKET_CALLS,
   MAX_TRACE_EVENTS,
 } from './limits';
 
@@ -81,13 +81,13 @@ const request = (v: unknown): boolean =>
 
 const result = shape(
   {},
-  {ret: int, addr, revents: arrayOf(int, MAX_SOCKET_CALLS), data: bytes, err: errnoName, blocked: oneOf(true), reason: str(MAX_ERROR_CHARS)},
+  {ret: int, addr, revents: arrayOf(int, MAX_SOCKET_CALLS), data: bytes, err: errnoName, blocked: oneOf(true), reason: str(MAX_ERROR_CHARS), stopped: oneOf(true)},
 );
 
 const EVENTS: Record<string, Check> = {
   host: shape({t: finite, host, ip: str(15), builtin: bool}),
-  call: shape({t: finite, host, callId: int, req: request}),
-  result: shape({t: finite, host, callId: int, res: result}),
+  call: shape({t: finite, host, callId: int, req: request}, {pid: int}),
+  result: shape({t: finite, host, callId: int, res: result}, {pid: int}),
   segment: shape({
     t: finite,
     id: int,
@@ -138,6 +138,7 @@ const runError = shape(
     column: count,
     cut: count,
     fault: oneOf('load', 'crash', 'clone', 'invalid-result', 'simulator'),
+    process: shape({pid: int, host}),
   },
 );
 
@@ -150,7 +151,7 @@ const runResult = shape(
     calls: arrayOf(shape({callId: int, host, line: nullable(count)}), MAX_SOCKET_CALLS),
     endTime: finite,
   },
-  {error: runError, traceCut: count},
+  {error: runError, traceCut: count, waiting: arrayOf(shape({pid: int, host, call: str(20), line: nullable(count)}), MAX_PROCESSES)},
 );
 
 /** Null when `value` is a RunResult the page may render; otherwise what is wrong with it (for the fault's detail). */

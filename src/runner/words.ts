@@ -30,6 +30,14 @@ export interface Words {
   noFreeAddress(): string;
   functionConstructor(): string;
   unclosed(char: string, line: number): string;
+  /** a socket call that must wait where the code cannot be suspended (a callback of forEach, sort, a getter …) */
+  cannotWait(call: string): string;
+  spawnHost(got: string): string;
+  spawnFn(host: string): string;
+  /** the spawned function uses a variable of the code around it */
+  spawnShared(name: string, line: number): string;
+  spawnArgs(): string;
+  tooManyProcesses(limit: number): string;
 }
 
 function kindOf(v: unknown, names: {fn: string; nul: string; arr: string; obj: string}): string {
@@ -65,6 +73,14 @@ const EN: Words = {
   noFreeAddress: () => 'no free address is left in 10.0.0.0/24 for another host',
   functionConstructor: () => 'the Function constructor is not available in Socket Lab programs',
   unclosed: (char, line) => `Unexpected end of the program: '${char}' opened on line ${line} is never closed`,
+  cannotWait: (call) =>
+    `${call}() has to wait here, but it runs inside a callback of a built-in function (forEach, map, sort …), which cannot be paused: loop with for…of instead, e.g. for (const x of list) { … }`,
+  spawnHost: (got) => `spawn(): expected a host name such as 'server', got ${got}`,
+  spawnFn: (host) => `spawn('${host}', fn, …args): fn must be a function written with function or =>`,
+  spawnShared: (name, line) =>
+    `spawn(): processes share no variables, but this function uses '${name}' (line ${line}) from the code around it: pass the value as an argument, spawn(host, fn, ${name})`,
+  spawnArgs: () => 'spawn(): the arguments are copied into the new process, and only data can be copied (numbers, strings, arrays, plain objects), not functions',
+  tooManyProcesses: (limit) => `spawn(): a run may have at most ${limit} processes`,
 };
 
 const KO: Words = {
@@ -92,6 +108,14 @@ const KO: Words = {
   noFreeAddress: () => '10.0.0.0/24에 다른 호스트에 줄 주소가 남아 있지 않습니다',
   functionConstructor: () => 'Socket Lab 프로그램에서는 Function 생성자를 쓸 수 없습니다',
   unclosed: (char, line) => `프로그램이 끝났는데 ${line}번째 줄에서 연 '${char}'가 닫히지 않았습니다`,
+  cannotWait: (call) =>
+    `${call}()가 여기서 기다려야 하는데, 내장 함수(forEach, map, sort 등)의 콜백 안이라 멈출 수 없습니다. for…of 반복문으로 바꿔 쓰세요. 예: for (const x of list) { … }`,
+  spawnHost: (got) => `spawn(): 'server' 같은 호스트 이름이 필요합니다. 받은 값: ${got}`,
+  spawnFn: (host) => `spawn('${host}', fn, …args): fn은 function이나 =>로 쓴 함수여야 합니다`,
+  spawnShared: (name, line) =>
+    `spawn(): 프로세스끼리는 변수를 함께 쓰지 않는데, 이 함수가 바깥 코드의 변수를 씁니다: '${name}'(${line}번째 줄). 값을 인자로 넘기세요: spawn(host, fn, ${name})`,
+  spawnArgs: () => 'spawn(): 인자는 새 프로세스로 복사되는데, 복사할 수 있는 것은 데이터(수, 문자열, 배열, 보통 객체)뿐이고 함수는 안 됩니다',
+  tooManyProcesses: (limit) => `spawn(): 한 번 실행에 프로세스는 ${limit}개까지입니다`,
 };
 
 export function wordsFor(locale: RunnerLocale | undefined): Words {

@@ -116,7 +116,8 @@ export type SyscallResult =
   | { data: Uint8Array }
   | { addr: SockAddr }
   | { err: Errno }
-  | { blocked: true; reason?: string };
+  /** `stopped`: the run ended with the call still waiting (a runner's process left in accept(), SimWorld.endCall) */
+  | { blocked: true; reason?: string; stopped?: true };
 
 /** Options of one call. */
 export interface CallOptions {
@@ -126,7 +127,26 @@ export interface CallOptions {
    * The conformance mode passes 500.
    */
   blockTimeoutMs?: number;
+  /** the runner's process making the call (its `spawn` pid; 1 is the main program): traced on the call's events */
+  pid?: number;
 }
+
+/**
+ * A call that had to wait (SimWorld.startCall): poll it with pollCall, stop it with endCall. The world keeps
+ * everything else about it to itself.
+ */
+export interface WaitingCall {
+  readonly callId: number;
+  /** why it waits, in English */
+  readonly reason: string;
+  /** virtual time it stops waiting at (poll()'s timeout); null: until it completes */
+  readonly deadline: number | null;
+  /** virtual time it started waiting */
+  readonly since: number;
+}
+
+/** startCall's answer: completed at once (traced), or waiting. */
+export type CallStarted = {callId: number; res: SyscallResult} | {callId: number; open: WaitingCall};
 
 /** Segment flags as letters in the fixed order F S R P A U E W, e.g. "S", "SA", "PA", "FA", "R", "RA". */
 export type Flags = string;
@@ -218,8 +238,9 @@ export type SegmentRule =
 /** Everything the UI may know comes as one of these events, each stamped with virtual time `t` (ms). */
 export type TraceEvent =
   | { kind: 'host'; t: number; host: string; ip: string; builtin: boolean }
-  | { kind: 'call'; t: number; host: string; callId: number; req: SyscallRequest }
-  | { kind: 'result'; t: number; host: string; callId: number; res: SyscallResult }
+  /** `pid`: the runner's process that made the call (absent: no process model, e.g. World.call from a test) */
+  | { kind: 'call'; t: number; host: string; callId: number; req: SyscallRequest; pid?: number }
+  | { kind: 'result'; t: number; host: string; callId: number; res: SyscallResult; pid?: number }
   | {
       kind: 'segment';
       t: number;
@@ -317,6 +338,20 @@ export interface SimWorld {
    * timeout is given, when nothing pending can ever complete it ("would block forever").
    */
   call(host: string, req: SyscallRequest, opts?: CallOptions): SyscallResult;
+  /**
+   * The same call in steps, for a scheduler that runs other processes while one waits: startCall traces the call
+   * and runs it as far as it can now; a waiting one is polled (pollCall: its result once it can complete, else
+   * null) while the scheduler runs the network (nextEvent/step), or ended (endCall: `timeout` at its deadline,
+   * `blocked` when nothing can ever complete it, `stopped` when the run ends with it waiting, `refused` when the
+   * caller cannot wait). Each result is traced once, when it is known.
+   */
+  startCall(host: string, req: SyscallRequest, opts?: CallOptions): CallStarted;
+  pollCall(open: WaitingCall): SyscallResult | null;
+  endCall(open: WaitingCall, why: 'timeout' | 'blocked' | 'stopped' | 'refused'): SyscallResult;
+  /** when the next batch of events is due (null: none) and whether any pending event could complete a call */
+  nextEvent(): {t: number; progress: boolean} | null;
+  /** run the next batch of events */
+  step(): void;
   /** run the network for exactly `ms` of virtual time */
   advance(ms: number): void;
   /** run until no event is due within `horizonMs` (default 250) of the last one; long timers (TIME-WAIT) stay pending */

@@ -4,6 +4,7 @@
  * what the reader sees" without depending on TCP behaviour.
  */
 import type {
+  CallStarted,
   SimWorld,
   SyscallRequest,
   SyscallResult,
@@ -79,6 +80,21 @@ export class FakeWorld implements SimWorld {
     this.emit({kind: 'result', t: this.now, host, callId, res});
     return res;
   }
+  /** every call completes at once here: the scripted answer */
+  startCall(host: string, req: SyscallRequest): CallStarted {
+    const callId = this.nextCallId;
+    return {callId, res: this.call(host, req)};
+  }
+  pollCall(): SyscallResult | null {
+    return null;
+  }
+  endCall(): SyscallResult {
+    return {blocked: true};
+  }
+  nextEvent() {
+    return null;
+  }
+  step() {}
   advance(ms: number) {
     this.advanced.push(ms);
     this.now += ms;

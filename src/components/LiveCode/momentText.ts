@@ -33,6 +33,12 @@ export function momentWords(m: Moment): string {
     case 'call':
       return translate({id: 'livecode.moment.call', message: '{host}에서 {call} 호출을 시작했어요'}, {host: m.host, call: m.label});
     case 'return':
+      if (m.stopped) {
+        return translate(
+          {id: 'livecode.moment.stopped', message: '{host}의 {call} 호출은 실행이 끝날 때까지 기다리던 중이었어요'},
+          {host: m.host, call: m.label},
+        );
+      }
       if (m.blocked) {
         return translate(
           {id: 'livecode.moment.blocked', message: '{host}의 {call} 호출은 돌아오지 못해요: 영원히 기다리게 돼요'},

@@ -104,13 +104,46 @@ export function errorMessage(e: RunError | undefined): string {
   return e.message + errorCutText(e);
 }
 
+/** "프로세스 2(server)" / "process 2 (server)": a process the program spawned (RunError.process, RunResult.waiting) */
+function processText(p: {pid: number; host: string}): string {
+  return translate({id: 'livecode.process', message: '프로세스 {pid}({host})'}, {pid: p.pid, host: p.host});
+}
+
+/** After "done": the processes still waiting when the run ended, like a server left in accept(). */
+function waitingText(result: RunResult): string {
+  const waiting = result.waiting ?? [];
+  if (waiting.length === 0) return '';
+  const where = waiting
+    .slice(0, 3)
+    .map((w) =>
+      w.line === null
+        ? translate({id: 'livecode.waiting.call', message: '{process}: {call}()'}, {process: processText(w), call: w.call})
+        : translate(
+            {id: 'livecode.waiting.callLine', message: '{process}: {line}번째 줄 {call}()'},
+            {process: processText(w), call: w.call, line: w.line},
+          ),
+    )
+    .join(', ');
+  const more = waiting.length > 3 ? ` … (+${waiting.length - 3})` : '';
+  return ` ${translate(
+    {id: 'livecode.status.waiting', message: '기다리던 프로세스는 그 자리에서 멈췄습니다(실제 서버는 멈출 때까지 돕니다): {where}'},
+    {where: where + more},
+  )}`;
+}
+
 /** One sentence for how the run ended: ok, the error, a syntax error, a call that would wait forever, or the 2 s stop. */
 export function outcomeText(result: RunResult): string {
   const e = result.error;
   switch (result.status) {
     case 'ok':
-      return translate({id: 'livecode.status.ok', message: '실행 완료: 오류 없이 끝났습니다.'});
+      return translate({id: 'livecode.status.ok', message: '실행 완료: 오류 없이 끝났습니다.'}) + waitingText(result);
     case 'error':
+      if (e?.process) {
+        return translate(
+          {id: 'livecode.status.processError', message: '오류({process}): {message}'},
+          {process: processText(e.process), message: errorMessage(e)},
+        );
+      }
       return translate({id: 'livecode.status.error', message: '오류: {message}'}, {message: errorMessage(e)});
     case 'syntax-error':
       return translate({id: 'livecode.status.syntax', message: '문법 오류: {message}'}, {message: errorMessage(e)});

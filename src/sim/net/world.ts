@@ -4,7 +4,7 @@
  * implements SimWorld from api.ts.
  */
 import type {
-  CallOptions, SegmentCause, SimWorld, SyscallName, SyscallRequest, SyscallResult, TraceEvent, WorldOptions,
+  CallOptions, SegmentCause, WaitingCall as PublicWaitingCall, SimWorld, SockAddr, SyscallName, SyscallRequest, SyscallResult, TraceEvent, WorldOptions,
 } from '../api';
 import type {AppContext} from '../apps/app';
 import {installBuiltins} from '../apps/builtins';
@@ -40,7 +40,20 @@ interface Link {
 }
 
 /** Virtual time a reader-mode call may wait before the world calls it blocked, as a safety net. */
-const MAX_WAIT_MS = 3_600_000;
+export const MAX_WAIT_MS = 3_600_000;
+
+/** Where a waiting call keeps what only the world may touch (the host's pending call, its sockets). */
+const OPEN = Symbol('open call');
+
+/**
+ * A call that must wait (World.startCall). Its public fields are what a scheduler needs (api.ts); the rest is
+ * behind a module-private symbol, so a runner handing it around never hands out sockets or hosts.
+ */
+interface WaitingCall extends PublicWaitingCall {
+  readonly [OPEN]: {p: PendingCall; running: {callId: number; call: SyscallName}; host: string; pid: number | undefined};
+}
+
+type CallStarted = {callId: number; res: SyscallResult} | {callId: number; open: WaitingCall};
 
 export class World implements SimWorld, HostNet {
   readonly trace: TraceEvent[];
@@ -183,50 +196,113 @@ export class World implements SimWorld, HostNet {
   // ---------------------------------------------------------------------------------------------
 
   call(hostName: string, req: SyscallRequest, opts: CallOptions = {}): SyscallResult {
+    return this.callWithId(hostName, req, opts).res;
+  }
+
+  /** World.call, also saying which call id the trace gave it (the runner links it to the reader's line). */
+  callWithId(hostName: string, req: SyscallRequest, opts: CallOptions = {}): {callId: number; res: SyscallResult} {
+    const started = this.startCall(hostName, req, opts);
+    return 'res' in started ? started : {callId: started.callId, res: this.wait(started.open)};
+  }
+
+  /**
+   * The first half of a call: it is traced and runs as far as it can now. Either it completed (`res`, its result
+   * traced) or it must wait (`open`): then pollCall() until it completes, or endCall() to stop waiting. The runner's
+   * process scheduler uses these steps to let other processes run meanwhile; World.call waits at once.
+   */
+  startCall(hostName: string, req: SyscallRequest, opts: CallOptions = {}): CallStarted {
     const host = this.requireHost(hostName);
     const callId = ++this.callSeq;
     this.lastCallId = callId;
-    this.emit({kind: 'call', t: this.clock, host: hostName, callId, req});
+    const pid = opts.pid;
+    this.emit(pid === undefined ? {kind: 'call', t: this.clock, host: hostName, callId, req} : {kind: 'call', t: this.clock, host: hostName, callId, req, pid});
     const running = {callId, call: req.call};
     const start = this.during(running, () => host.syscall(req));
     this.flush();
-    const res = !isPending(start)
-      ? start
-      : start.sock.nonblock && req.call !== 'poll'
-        ? this.during(running, () => insteadOfWaiting(start))
-        : this.wait(start, waitLimit(req, opts.blockTimeoutMs), running);
+    if (isPending(start) && !(start.sock.nonblock && req.call !== 'poll')) {
+      const timeoutMs = waitLimit(req, opts.blockTimeoutMs);
+      const open: WaitingCall = {
+        callId,
+        reason: start.reason,
+        deadline: timeoutMs === undefined ? null : this.clock + timeoutMs,
+        since: this.clock,
+        [OPEN]: {p: start, running, host: hostName, pid},
+      };
+      return {callId, open};
+    }
+    const res = isPending(start) ? this.during(running, () => insteadOfWaiting(start)) : start;
     this.flush();
-    this.emit({kind: 'result', t: this.clock, host: hostName, callId, res});
+    this.emitResult(hostName, callId, res, pid);
+    return {callId, res};
+  }
+
+  /** A waiting call's result if it can complete now (traced), else null. */
+  pollCall(open: WaitingCall): SyscallResult | null {
+    const o = open[OPEN];
+    const r = this.during(o.running, () => o.p.poll());
+    if (r) this.finishCall(open, r);
+    return r;
+  }
+
+  /**
+   * Stop waiting: `timeout` when its deadline has come (a poll() timeout: what it returns then), `blocked` when
+   * nothing pending can ever complete it (noted "blocked forever", as Linux would wait forever), `stopped` when the
+   * run ends with the call still waiting (a server left in accept()), `refused` when the caller cannot wait.
+   */
+  endCall(open: WaitingCall, why: 'timeout' | 'blocked' | 'stopped' | 'refused'): SyscallResult {
+    const o = open[OPEN];
+    let res: SyscallResult;
+    if (why === 'timeout') {
+      this.clock = Math.max(this.clock, open.deadline ?? this.clock);
+      res = this.during(o.running, () => o.p.poll()) ?? this.during(o.running, () => o.p.giveUp()) ?? {blocked: true};
+    } else {
+      if (why === 'blocked') this.note(o.p.sock.host.name, `blocked forever: ${o.p.reason}`);
+      if (why === 'stopped') this.note(o.p.sock.host.name, `still waiting when the run ended: ${o.p.reason}`);
+      res = why === 'stopped' ? {blocked: true, reason: o.p.reason, stopped: true} : {blocked: true, reason: o.p.reason};
+    }
+    this.finishCall(open, res);
     return res;
   }
 
-  /** Run the network until the call completes, its timeout passes, or nothing pending can complete it. */
-  private wait(p: PendingCall, timeoutMs: number | undefined, running: {callId: number; call: SyscallName}): SyscallResult {
-    // the call's own code (its retries) runs as the call; what the network does meanwhile does not
-    const poll = () => this.during(running, () => p.poll());
-    if (timeoutMs !== undefined) {
-      const deadline = this.clock + timeoutMs;
+  private finishCall(open: WaitingCall, res: SyscallResult): void {
+    const o = open[OPEN];
+    this.flush();
+    this.emitResult(o.host, open.callId, res, o.pid);
+  }
+
+  private emitResult(host: string, callId: number, res: SyscallResult, pid: number | undefined): void {
+    this.emit(pid === undefined ? {kind: 'result', t: this.clock, host, callId, res} : {kind: 'result', t: this.clock, host, callId, res, pid});
+  }
+
+  /** When the next batch of events is due (null: none), and whether any pending event could complete a call. */
+  nextEvent(): {t: number; progress: boolean} | null {
+    const next = this.queue.peek();
+    return next ? {t: next.t, progress: this.queue.progressCount > 0} : null;
+  }
+
+  /** Run the next batch of events (all those due at the earliest pending time). */
+  step(): void {
+    this.runBatch();
+  }
+
+  /** Run the network until a waiting call completes, its timeout passes, or nothing pending can complete it. */
+  private wait(open: WaitingCall): SyscallResult {
+    const deadline = open.deadline;
+    if (deadline !== null) {
       for (;;) {
-        const r = poll();
+        const r = this.pollCall(open);
         if (r) return r;
         const next = this.queue.peek();
-        if (!next || next.t > deadline) {
-          this.clock = deadline;
-          return poll() ?? this.during(running, () => p.giveUp()) ?? {blocked: true};
-        }
+        if (!next || next.t > deadline) return this.endCall(open, 'timeout');
         this.runBatch();
       }
     }
-    const started = this.clock;
     for (;;) {
-      const r = poll();
+      const r = this.pollCall(open);
       if (r) return r;
       const next = this.queue.peek();
-      if (this.queue.progressCount === 0 || !next || next.t - started > MAX_WAIT_MS) {
-        // a blocking call without a timeout never returns on Linux (not even a partial write count)
-        this.note(p.sock.host.name, `blocked forever: ${p.reason}`);
-        return {blocked: true, reason: p.reason};
-      }
+      // a blocking call without a timeout never returns on Linux (not even a partial write count)
+      if (this.queue.progressCount === 0 || !next || next.t - open.since > MAX_WAIT_MS) return this.endCall(open, 'blocked');
       this.runBatch();
     }
   }
