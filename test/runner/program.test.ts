@@ -261,7 +261,8 @@ describe('syntax errors point at the line and column of the reader’s source', 
     expect(requests).toEqual([]);
     expect(result.status).toBe('syntax-error');
     // `;` is the 11th character of line 2
-    expect(result.error).toEqual({name: 'SyntaxError', message: 'Unexpected token', line: 2, column: 11});
+    expect(result.error).toMatchObject({name: 'SyntaxError', line: 2, column: 11, engine: 'Unexpected token'});
+    expect(result.error?.message).toBe("';' cannot stand here");
   });
 
   it('after a type annotation (columns are the TypeScript source’s)', () => {
@@ -288,7 +289,8 @@ describe('syntax errors point at the line and column of the reader’s source', 
     const {result} = run(`let fd = 1;\nlet fd = 2;`);
     expect(result.status).toBe('syntax-error');
     expect(result.error).toMatchObject({line: 2, column: 5});
-    expect(result.error?.message).toMatch(/'fd' has already been declared/);
+    expect(result.error?.message).toMatch(/'fd' is declared twice/);
+    expect(result.error?.engine).toMatch(/'fd' has already been declared/);
   });
 });
 
