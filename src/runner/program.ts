@@ -309,7 +309,7 @@ class ProgramRun {
     const message = thrownString(e, 'message');
     const out: RunError =
       name === null && message === null
-        ? {name: 'ThrownValue', message: safeDescribe(e)}
+        ? {name: 'ThrownValue', message: safeDescribe(e, this.w)}
         : {name: name ?? 'Error', message: message ?? ''};
     if (out.name.length > MAX_NAME_CHARS) out.name = out.name.slice(0, MAX_NAME_CHARS);
     if (out.message.length > MAX_ERROR_CHARS) {
@@ -352,17 +352,13 @@ class ProgramRun {
   }
 }
 
-/** describe() for a thrown value, which may be a Proxy whose traps throw. */
-function safeDescribe(v: unknown): string {
+/** A thrown value named in the reader's language ('an object', '객체'); it may be a Proxy whose traps throw. */
+function safeDescribe(v: unknown, w: Words): string {
   try {
-    return describe(v);
+    return w.kind(v);
   } catch {
-    return 'a value';
+    return w.kind({});
   }
-}
-
-function describe(v: unknown): string {
-  return wordsFor('en').kind(v);
 }
 
 function int(w: Words, call: string, what: string, v: unknown): number {

@@ -405,6 +405,13 @@ describe('what the runner itself says is in the reader\'s language (RunRequest.l
     expect(en.error!.message).toContain('takes an IP address, not a host name');
   });
 
+  it('a thrown value that is not an error is named in the reader\'s language', () => {
+    const ko = runProgram({code: 'throw {port: 80};', locale: 'ko'}, (o) => new World(o));
+    const en = runProgram({code: 'throw {port: 80};', locale: 'en'}, (o) => new World(o));
+    expect(ko.error).toMatchObject({name: 'ThrownValue', message: '객체'});
+    expect(en.error).toMatchObject({name: 'ThrownValue', message: 'an object'});
+  });
+
   it('an unclosed bracket is explained in Korean', () => {
     const ko = runProgram({code: 'if (true) {\n  console.log(1);\n', locale: 'ko'}, (o) => new World(o));
     expect(ko.status).toBe('syntax-error');
