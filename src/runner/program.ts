@@ -13,7 +13,7 @@ import {SocketError, WouldBlockForever} from './errors';
 import {AF_INET, INADDR_ANY, IPPROTO_TCP, SHUT_RD, SHUT_RDWR, SHUT_WR, SOCK_STREAM, SOL_SOCKET, SO_REUSEADDR, TCP_NODELAY} from './format';
 import {NONBLOCKING_NAMES, nonblockingApi} from './nonblocking';
 import {MAX_CONSOLE_CHARS, MAX_CONSOLE_LINES, MAX_SOCKET_CALLS, MAX_ERROR_CHARS, MAX_HOST_CHARS, MAX_LINE_CHARS, MAX_NAME_CHARS, MAX_TRACE_EVENTS} from './limits';
-import {thrownName, thrownStack, thrownString} from './thrown';
+import {thrownInteger, thrownName, thrownStack, thrownString} from './thrown';
 import {wordsFor, type Words} from './words';
 
 export type WorldFactory = (options: WorldOptions) => SimWorld;
@@ -316,8 +316,14 @@ class ProgramRun {
       out.cut = out.message.length - MAX_ERROR_CHARS;
       out.message = out.message.slice(0, MAX_ERROR_CHARS);
     }
-    if (ours instanceof SocketError) out.errno = ours.errno;
-    if (ours instanceof WouldBlockForever) out.blocked = ours.fd === undefined ? {call: ours.call} : {call: ours.call, fd: ours.fd};
+    // the program can make these itself (new SocketError(anything)): only well-formed fields are taken, as data
+    const errno = ours instanceof SocketError ? thrownString(ours, 'errno') : null;
+    if (errno !== null && /^E[A-Z0-9_]{1,19}$/.test(errno)) out.errno = errno;
+    const call = ours instanceof WouldBlockForever ? thrownString(ours, 'call') : null;
+    if (call !== null && /^[a-z]{1,20}$/.test(call)) {
+      const fd = thrownInteger(ours, 'fd');
+      out.blocked = fd === null ? {call} : {call, fd};
+    }
     if (out.name === 'TooManyCalls') out.limit = MAX_SOCKET_CALLS;
     const where = this.locate(thrownStack(e) ?? undefined);
     if (where) {

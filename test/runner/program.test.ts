@@ -6,6 +6,7 @@
 import {describe, expect, it} from 'vitest';
 import type {SyscallRequest, SyscallResult} from '../../src/sim/api';
 import {runProgram} from '../../src/runner/program';
+import {problemWithResult} from '../../src/runner/validate';
 import type {RunRequest} from '../../src/runner/types';
 import {FakeWorld, type Responder} from './fakeWorld';
 import {World} from '../../src/sim';
@@ -410,6 +411,21 @@ describe('what the runner itself says is in the reader\'s language (RunRequest.l
     const en = runProgram({code: 'throw {port: 80};', locale: 'en'}, (o) => new World(o));
     expect(ko.error).toMatchObject({name: 'ThrownValue', message: '객체'});
     expect(en.error).toMatchObject({name: 'ThrownValue', message: 'an object'});
+  });
+
+  it.each([
+    ['a function as errno', 'throw new SocketError(function EBADF() {});', 'SocketError'],
+    ['an errno of 100 characters', "throw new SocketError('E'.repeat(100));", 'SocketError'],
+    ['an object as the blocked call', "throw new WouldBlockForever({toString() { return 'read'; }}, 3);", 'WouldBlockForever'],
+    ['a fraction as the blocked descriptor', "throw new WouldBlockForever('read', 1.5);", 'WouldBlockForever'],
+  ])('an API error class made by the program with %s stays the program\'s error, and the result stays valid', (_, code, name) => {
+    const r = runProgram({code, locale: 'en'}, (o) => new World(o));
+    // what the page receives is a structured clone, checked against the contract
+    const received = structuredClone(r);
+    expect(problemWithResult(received)).toBeNull();
+    expect(received.error).toMatchObject({name, line: 1});
+    expect(received.error?.errno).toBeUndefined();
+    expect(received.error?.blocked?.fd).toBeUndefined();
   });
 
   it('an unclosed bracket is explained in Korean', () => {

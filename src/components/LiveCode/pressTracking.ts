@@ -29,15 +29,19 @@ export function isPressed(): boolean {
 }
 
 /**
- * Run `fn` once the current press is over and its click has been delivered (a task after the release), or at once
- * when nothing is pressed. Returns a function that cancels the wait.
+ * Run `fn` once the current press is over and its click has been delivered: a task after the release, or after the
+ * current task when nothing is pressed (a finger's tap: the touch has ended when the focus moves, and the browser
+ * dispatches the tap's mousedown, mouseup and click in one task, hit-testing again before the click). Returns a
+ * function that cancels the wait.
  */
 export function afterRelease(fn: () => void): () => void {
-  if (pressed === 0 || typeof document === 'undefined') {
-    fn();
-    return () => {};
-  }
   let timer: ReturnType<typeof setTimeout> | null = null;
+  if (pressed === 0 || typeof document === 'undefined') {
+    timer = setTimeout(fn, 0);
+    return () => {
+      if (timer !== null) clearTimeout(timer);
+    };
+  }
   const done = () => {
     document.removeEventListener('pointerup', done, true);
     document.removeEventListener('pointercancel', done, true);

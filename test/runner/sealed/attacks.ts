@@ -101,6 +101,11 @@ export const HOSTILE_THROWS: Record<string, string> = {
   'an Error with a stack getter': "const e = new Error('m'); Object.defineProperty(e, 'stack', {get() { throw 1; }}); throw e;",
   'an Error subclass naming itself': "class Mine extends Error { constructor() { super('mine'); this.name = 'Mine'; } }\nthrow new Mine();",
   'a Symbol': "throw Symbol('s');",
+  // the API's own error classes, made by the program with arguments the runner never gives them: the result must
+  // stay a result (cloneable, valid), the program's error, not a runner fault
+  'a SocketError whose errno is a function': 'throw new SocketError(function EBADF() {});',
+  'a SocketError whose errno is 100 characters': "throw new SocketError('E'.repeat(100));",
+  'a WouldBlockForever whose call is an object': "throw new WouldBlockForever({toString() { return 'read'; }}, 3);",
   'null': 'throw null;',
 };
 
