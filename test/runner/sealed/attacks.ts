@@ -57,6 +57,13 @@ export const GLOBAL_ROUTES: Record<string, string> = {
     "Promise.resolve().then(() => { const g = (function () {}).constructor('return this')(); g.Array.prototype.join = () => 'ESCAPED'; });",
   'an async function resumed after the run':
     "(async () => { await null; const g = Object.getPrototypeOf(async () => {}).constructor('return this'); g().String.prototype.split = () => ['ESCAPED']; })();",
+  // write() copies the bytes it is given; a species constructor would hand the runner an array the program keeps,
+  // and changing it afterwards would change what the simulator sends (and what the trace, and checkers, read)
+  'Symbol.species on the bytes given to write':
+    "let kept; const fd = socket(); connect(fd, resolve('echo.example.com'), 7);\n" +
+    "const u = new Uint8Array([65, 66, 67]);\n" +
+    "Object.defineProperty(u, 'constructor', {value: {[Symbol.species]: function (n) { kept = new Uint8Array(n); return kept; }}});\n" +
+    "write(fd, u); if (kept) kept.fill(88);\nconsole.log(read(fd) === 'ABC' ? 'contained' : 'ESCAPED');",
   'import()': "import('data:text/javascript,postMessage(1)');",
   'import.meta': 'console.log(import.meta.url);',
   'import() spelled with a comment': "import /* x */ ('https://example.com/x.js');",
