@@ -98,6 +98,16 @@ describe('hostile programs in the site’s sealed worker', () => {
     await expectCorrectNext(b);
   }, 60_000);
 
+  it('an API error class the program made with odd arguments is the program\'s error on the page, not a runner fault', async () => {
+    const [a, b] = blocks;
+    for (const name of ['a SocketError whose errno is a function', 'a WouldBlockForever whose call is an object']) {
+      const {status} = await runCode(a, HOSTILE_THROWS[name]);
+      expect(status).toMatch(/^Error: /);
+      expect(status).not.toContain('Runner fault');
+    }
+    await expectCorrectNext(b);
+  }, 60_000);
+
   it('no page errors were logged by any of it', () => {
     expect(watched.errors).toEqual([]);
   });

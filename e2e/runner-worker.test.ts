@@ -58,4 +58,52 @@ describe('the runner in the site’s Web Worker', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  // Issue 16: what the runner says is in the reader's language, in the real worker (Chromium's own engine texts)
+  it.each([
+    {
+      path: '/docs/socket',
+      editor: '코드 편집기',
+      run: '실행',
+      code: 'const fd = socket();\nconst r = /(GET|POST/;\n',
+      words: /문법 오류: 정규 표현식 \/\(GET\|POST\/ 가 올바르지 않습니다 \(2:11\)/,
+      engine: /자바스크립트 엔진의 원래 메시지: Invalid regular expression/,
+    },
+    {
+      path: '/en/docs/socket',
+      editor: 'Code editor',
+      run: 'Run',
+      code: 'const fd = socket();\nconst class = 1;\n',
+      words: /Syntax error: 'class' is a reserved word of JavaScript: it cannot be used as a name \(2:7\)/,
+      engine: /The JavaScript engine's own message: Unexpected token/,
+    },
+  ])('$path: a syntax error in the reader\'s words, at line:column, the engine\'s text labelled apart', async (c) => {
+    const {page, errors} = await watchedPage(session);
+    await page.goto(baseUrl() + c.path, {waitUntil: 'networkidle'});
+    const block = await wakeBlock(page.locator('[data-live-code]').first(), c.editor);
+    await block.getByRole('textbox', {name: c.editor}).fill(c.code);
+
+    await block.getByRole('button', {name: c.run, exact: true}).click();
+
+    const status = block.locator('[data-status]');
+    await expect.poll(() => status.getAttribute('data-status'), {timeout: 15_000}).toBe('syntax-error');
+    const text = (await status.textContent()) ?? '';
+    expect(text).toMatch(c.words);
+    expect(await block.locator('[data-engine-text]').textContent()).toMatch(c.engine);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the inert Function constructor speaks the page\'s language', async () => {
+    const {page, errors} = await watchedPage(session);
+    await page.goto(`${baseUrl()}/docs/socket`, {waitUntil: 'networkidle'});
+    const block = await wakeBlock(page.locator('[data-live-code]').first(), '코드 편집기');
+    await block.getByRole('textbox', {name: '코드 편집기'}).fill("(function () {}).constructor('return this')();");
+    await block.getByRole('button', {name: '실행', exact: true}).click();
+    const status = block.locator('[data-status]');
+    await expect.poll(() => status.getAttribute('data-status'), {timeout: 15_000}).toBe('error');
+    expect(await status.textContent()).toContain('Socket Lab 프로그램에서는 Function 생성자를 쓸 수 없습니다');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

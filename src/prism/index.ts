@@ -57,7 +57,11 @@ export function useCodeLines(code: string, language: string): CodeLines {
   // Decided when the block mounts: hydrating keeps the HTML. Read from the DOM (Docusaurus marks <html> once the
   // page has hydrated), not from useIsBrowser(): a context would re-render every block when it flips, in one
   // blocking task right after hydration — the very cost this avoids.
-  const [keep, setKeep] = useState(() => HYDRATES && isHydrating());
+  const [keptAtMount, setKeep] = useState(() => HYDRATES && isHydrating());
+  // The server's HTML shows the code the block mounted with. Once the code changes (the reader edits a quiz's
+  // program, hydrated with the page), that HTML is out of date: draw the lines from then on.
+  const [mountedCode] = useState(code);
+  const keep = keptAtMount && code === mountedCode;
   const [tokenize, setTokenize] = useState<Tokenize | null>(() => highlighter.current());
   useEffect(() => {
     if (keep || tokenize) return;

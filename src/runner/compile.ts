@@ -15,6 +15,7 @@ import {getFormattedTokens, transform} from 'sucrase';
 import {toGenerators} from './transform';
 import type {RunError} from './types';
 import {wordsFor, type Words} from './words';
+import {engineSyntaxError, parserSyntaxError, positionOf} from './syntaxError';
 
 export const PROGRAM_URL = 'socket-lab-program.js';
 
@@ -99,7 +100,7 @@ export function compile(code: string, paramNames: readonly string[], words: Word
     js = out.code;
     columns = new ColumnMap(out.sourceMap?.mappings ?? '');
   } catch (e) {
-    return {ok: false, error: sucraseSyntaxError(code, e, words)};
+    return {ok: false, error: parserSyntaxError(code, e, words)};
   }
   const banned = importUse(js);
   if (banned) {
@@ -128,7 +129,7 @@ export function compile(code: string, paramNames: readonly string[], words: Word
   try {
     outer = new CompileFunction(...params, wrapperBody(rewritten.code)) as typeof outer;
   } catch (e) {
-    return {ok: false, error: engineSyntaxError(code, e)};
+    return {ok: false, error: engineSyntaxError(code, e, words)};
   }
   const offset = headerLines();
   const locate = (stack: string | undefined): SourcePosition | null => {
@@ -199,132 +200,6 @@ function topProgramFrame(stack: string | undefined): {line: number; column: numb
     if (m) return {line: Number(m[1]), column: Number(m[2])};
   }
   return null;
-}
-
-/** A sucrase parse error: "Unexpected token (2:11)" with the offending character's offset in `pos`. */
-function sucraseSyntaxError(code: string, e: unknown, words: Words): RunError {
-  const err = e as {message?: string; pos?: number};
-  const message = String(err.message ?? e)
-    .replace(/^Error transforming [^:]*:\s*/, '')
-    .replace(/\s*\(\d+:\d+\)\s*$/, '');
-  const out: RunError = {name: 'SyntaxError', message};
-  if (typeof err.pos === 'number') Object.assign(out, positionOf(code, err.pos));
-  // sucrase backtracks over an arrow function or a call whose closing bracket never comes and then
-  // blames the wrong token; an unclosed bracket is the usual cause, so say that, at the end of the code.
-  const unclosed = unclosedBracket(code);
-  const atEnd = typeof err.pos !== 'number' || err.pos >= code.trimEnd().length;
-  if (unclosed && (atEnd || err.pos! <= unclosed.pos)) {
-    const end = code.trimEnd().length;
-    const opened = positionOf(code, unclosed.pos);
-    return {
-      name: 'SyntaxError',
-      message: words.unclosed(unclosed.char, opened.line),
-      ...positionOf(code, end),
-    };
-  }
-  return out;
-}
-
-const CLOSERS: Record<string, string> = {'(': ')', '[': ']', '{': '}'};
-
-/**
- * The innermost bracket still open at the end of the code, skipping strings, template literals,
- * comments and regular expressions (recognised the usual way: a `/` where an expression may start).
- * Null when every bracket is closed, or when a closer does not match (then the parser's message is right).
- */
-function unclosedBracket(code: string): {char: string; pos: number} | null {
-  const stack: Array<{char: string; pos: number; template?: boolean}> = [];
-  let prev = '';
-  let i = 0;
-  const skipQuoted = (q: string) => {
-    for (i++; i < code.length && code[i] !== q && code[i] !== '\n'; i++) if (code[i] === '\\') i++;
-  };
-  const skipTemplate = () => {
-    // from just after ` or }, to the closing ` or the start of ${
-    for (; i < code.length; i++) {
-      if (code[i] === '\\') i++;
-      else if (code[i] === '`') return;
-      else if (code[i] === '$' && code[i + 1] === '{') {
-        stack.push({char: '{', pos: i + 1, template: true});
-        i++;
-        return;
-      }
-    }
-  };
-  for (; i < code.length; i++) {
-    const c = code[i];
-    if (/\s/.test(c)) continue;
-    if (c === '/' && code[i + 1] === '/') {
-      while (i < code.length && code[i] !== '\n') i++;
-      continue;
-    }
-    if (c === '/' && code[i + 1] === '*') {
-      const close = code.indexOf('*/', i + 2);
-      if (close < 0) return null;
-      i = close + 1;
-      continue;
-    }
-    if (c === '/' && (prev === '' || '(,=:[!&|?{};+-*%<>~^'.includes(prev))) {
-      let inClass = false;
-      for (i++; i < code.length && code[i] !== '\n'; i++) {
-        if (code[i] === '\\') i++;
-        else if (code[i] === '[') inClass = true;
-        else if (code[i] === ']') inClass = false;
-        else if (code[i] === '/' && !inClass) break;
-      }
-      prev = 'a';
-      continue;
-    }
-    if (c === "'" || c === '"') {
-      skipQuoted(c);
-      prev = 'a';
-      continue;
-    }
-    if (c === '`') {
-      i++;
-      skipTemplate();
-      prev = 'a';
-      continue;
-    }
-    if (c in CLOSERS) stack.push({char: c, pos: i});
-    else if (c === ')' || c === ']' || c === '}') {
-      const top = stack.pop();
-      if (!top || CLOSERS[top.char] !== c) return null;
-      if (top.template) {
-        i++;
-        skipTemplate();
-        prev = 'a';
-        continue;
-      }
-    }
-    prev = c;
-  }
-  const top = stack[stack.length - 1];
-  return top ? {char: top.char, pos: top.pos} : null;
-}
-
-/**
- * A syntax error only the engine sees (sucrase parses but does not check everything, e.g. a `let`
- * declared twice). Engines do not say where for `new Function`; for redeclarations we find the second
- * declaration ourselves.
- */
-function engineSyntaxError(code: string, e: unknown): RunError {
-  const err = e as Error;
-  const out: RunError = {name: err?.name ?? 'SyntaxError', message: String(err?.message ?? e)};
-  const redeclared = /Identifier '([^']+)' has already been declared/.exec(out.message);
-  if (redeclared) {
-    const name = redeclared[1].replace(/[$]/g, '\\$');
-    const decl = new RegExp(`\\b(?:let|const|var|class|function)\\s+${name}\\b`, 'g');
-    const hits = [...code.matchAll(decl)];
-    if (hits.length >= 2) Object.assign(out, positionOf(code, hits[1].index! + hits[1][0].length - redeclared[1].length));
-  }
-  return out;
-}
-
-function positionOf(code: string, pos: number): SourcePosition {
-  const before = code.slice(0, pos);
-  const line = before.split('\n').length;
-  return {line, column: pos - (before.lastIndexOf('\n') + 1) + 1};
 }
 
 /**

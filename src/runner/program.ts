@@ -16,7 +16,7 @@ import {SocketError, WouldBlockForever} from './errors';
 import {AF_INET, INADDR_ANY, IPPROTO_TCP, SHUT_RD, SHUT_RDWR, SHUT_WR, SOCK_STREAM, SOL_SOCKET, SO_REUSEADDR, TCP_NODELAY} from './format';
 import {NONBLOCKING_NAMES, nonblockingApi} from './nonblocking';
 import {MAX_CONSOLE_CHARS, MAX_CONSOLE_LINES, MAX_PROCESSES, MAX_SOCKET_CALLS, MAX_ERROR_CHARS, MAX_HOST_CHARS, MAX_LINE_CHARS, MAX_NAME_CHARS, MAX_TRACE_EVENTS} from './limits';
-import {thrownName, thrownStack, thrownString} from './thrown';
+import {thrownInteger, thrownName, thrownStack, thrownString} from './thrown';
 import {wordsFor, type Words} from './words';
 
 export type WorldFactory = (options: WorldOptions) => SimWorld;
@@ -375,15 +375,21 @@ class ProgramRun {
     const message = thrownString(e, 'message');
     const out: RunError =
       name === null && message === null
-        ? {name: 'ThrownValue', message: safeDescribe(e)}
+        ? {name: 'ThrownValue', message: safeDescribe(e, this.w)}
         : {name: name ?? 'Error', message: message ?? ''};
     if (out.name.length > MAX_NAME_CHARS) out.name = out.name.slice(0, MAX_NAME_CHARS);
     if (out.message.length > MAX_ERROR_CHARS) {
       out.cut = out.message.length - MAX_ERROR_CHARS;
       out.message = out.message.slice(0, MAX_ERROR_CHARS);
     }
-    if (ours instanceof SocketError) out.errno = ours.errno;
-    if (ours instanceof WouldBlockForever) out.blocked = ours.fd === undefined ? {call: ours.call} : {call: ours.call, fd: ours.fd};
+    // the program can make these itself (new SocketError(anything)): only well-formed fields are taken, as data
+    const errno = ours instanceof SocketError ? thrownString(ours, 'errno') : null;
+    if (errno !== null && /^E[A-Z0-9_]{1,19}$/.test(errno)) out.errno = errno;
+    const call = ours instanceof WouldBlockForever ? thrownString(ours, 'call') : null;
+    if (call !== null && /^[a-z]{1,20}$/.test(call)) {
+      const fd = thrownInteger(ours, 'fd');
+      out.blocked = fd === null ? {call} : {call, fd};
+    }
     if (out.name === 'TooManyCalls') out.limit = MAX_SOCKET_CALLS;
     const where = this.locate(thrownStack(e) ?? undefined);
     if (where) {
@@ -422,17 +428,13 @@ class ProgramRun {
   }
 }
 
-/** describe() for a thrown value, which may be a Proxy whose traps throw. */
-function safeDescribe(v: unknown): string {
+/** A thrown value named in the reader's language ('an object', '객체'); it may be a Proxy whose traps throw. */
+function safeDescribe(v: unknown, w: Words): string {
   try {
-    return describe(v);
+    return w.kind(v);
   } catch {
-    return 'a value';
+    return w.kind({});
   }
-}
-
-function describe(v: unknown): string {
-  return wordsFor('en').kind(v);
 }
 
 function int(w: Words, call: string, what: string, v: unknown): number {

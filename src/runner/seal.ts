@@ -40,7 +40,13 @@ export interface SealReport {
   frozen: number;
 }
 
-const inertMessage = 'code cannot be compiled at run time in Socket Lab programs';
+/** What the inert constructors throw; the worker sets it in the run's language (setInertMessage) before the run. */
+let inertMessage = 'the Function constructor is not available in Socket Lab programs';
+
+/** Kept in this module's closure: a program cannot reach it, only the worker that imports it. */
+export function setInertMessage(text: string): void {
+  inertMessage = text;
+}
 
 /** Seal the realm whose global object is `global`. Idempotent; never throws for a property it cannot change. */
 export function seal(global: typeof globalThis): SealReport {

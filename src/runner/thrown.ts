@@ -29,6 +29,17 @@ export function thrownString(value: unknown, key: string): string | null {
   return null;
 }
 
+/** A safe-integer data property of `value` itself (not inherited, never a getter), or null. Never throws. */
+export function thrownInteger(value: unknown, key: string): number | null {
+  try {
+    if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return null;
+    const desc = Reflect.getOwnPropertyDescriptor(value, key);
+    return desc && 'value' in desc && Number.isSafeInteger(desc.value) ? (desc.value as number) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The thrown value's `name` when it looks like an error (it has a `message` or a `name`), else null. */
 export function thrownName(value: unknown): string | null {
   return thrownString(value, 'name');

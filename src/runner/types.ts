@@ -66,6 +66,9 @@ export interface RunError {
   column?: number;
   /** characters cut from the end of the message (limits.ts MAX_ERROR_CHARS) */
   cut?: number;
+  /** SyntaxError: the parser's or the engine's own words (English), kept beside `message`, which says it for a learner
+   *  in the reader's language (syntaxError.ts); the page shows them as the engine's */
+  engine?: string;
   /** RunnerFault: what went wrong on the runner's side (the page words it; `message` is for developers) */
   fault?: RunnerFaultKind;
   /** the error ended a process the program spawned (absent: the main program): its pid and host */

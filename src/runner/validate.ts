@@ -137,6 +137,7 @@ const runError = shape(
     line: count,
     column: count,
     cut: count,
+    engine: str(MAX_ERROR_CHARS),
     fault: oneOf('load', 'crash', 'clone', 'invalid-result', 'simulator'),
     process: shape({pid: int, host}),
   },

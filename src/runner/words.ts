@@ -1,7 +1,8 @@
 /**
  * What the runner itself says to a reader's program, in the reader's language (RunRequest.locale): the API's
- * argument errors, the inert Function constructor, an unclosed bracket. An errno's text stays the kernel's
- * (strerror, errors.ts), as `perror()` prints it; engine errors (e.g. "x is not defined") stay the engine's.
+ * argument errors, the inert Function constructor, syntax errors (syntaxError.ts: the parser's or engine's own text
+ * is kept beside them in RunError.engine). An errno's text stays the kernel's (strerror, errors.ts), as `perror()`
+ * prints it; errors the program raises at run time (e.g. "x is not defined") stay the engine's.
  */
 export type RunnerLocale = 'ko' | 'en';
 
@@ -38,7 +39,101 @@ export interface Words {
   spawnShared(name: string, line: number): string;
   spawnArgs(): string;
   tooManyProcesses(limit: number): string;
+  /** a program that does not parse (syntaxError.ts) */
+  syntax: SyntaxWords;
 }
+
+/** Syntax errors by kind; `found` and names are the reader's own text. */
+export interface SyntaxWords {
+  generic(): string;
+  unexpectedEnd(): string;
+  unexpectedToken(found: string): string;
+  expected(what: string, found: string): string;
+  strayCloser(char: string): string;
+  reservedWord(word: string): string;
+  nameStartsWithDigit(found: string): string;
+  unterminatedString(quote: string): string;
+  unterminatedTemplate(): string;
+  unterminatedComment(): string;
+  unterminatedRegex(): string;
+  invalidChar(char: string, codePoint: string): string;
+  /** the same sentences as the page's smart-punctuation notice (src/components/LiveCode/punctuationRun.ts) */
+  smartQuote(char: string, straight: string): string;
+  smartDash(char: string): string;
+  smartEllipsis(char: string): string;
+  fullWidth(char: string, narrow: string): string;
+  invalidNumber(found: string): string;
+  badRegex(source: string): string;
+  badRegexFlags(flags: string): string;
+  redeclared(name: string): string;
+  constInit(): string;
+  legacyOctal(): string;
+  awaitOutsideAsync(): string;
+  misplaced(word: string): string;
+  assignTarget(): string;
+  strictDelete(): string;
+  duplicateParam(): string;
+}
+
+const EN_SYNTAX: SyntaxWords = {
+  generic: () => 'The program cannot be read here: check the code around this place',
+  unexpectedEnd: () => 'The program ends in the middle of a statement: something is missing at the end',
+  unexpectedToken: (found) => `'${found}' cannot stand here`,
+  expected: (what, found) => `'${what}' was expected here, before '${found}'`,
+  strayCloser: (char) => `'${char}' closes nothing: there is no opening bracket for it before`,
+  reservedWord: (word) => `'${word}' is a reserved word of JavaScript: it cannot be used as a name`,
+  nameStartsWithDigit: (found) => `A name cannot start with a digit ('${found}')`,
+  unterminatedString: (quote) => `This string is never closed: end it with ${quote} on the same line (a text over several lines needs \`…\`)`,
+  unterminatedTemplate: () => 'This template string is never closed: end it with `',
+  unterminatedComment: () => 'This comment is never closed: end it with */',
+  unterminatedRegex: () => 'This regular expression is never closed with / on its line',
+  invalidChar: (char, cp) => `'${char}' (${cp}) cannot stand in code`,
+  smartQuote: (char, straight) => `${char} is a curly quote: use a straight quote ${straight} in code (phone keyboards change it on their own)`,
+  smartDash: (char) => `${char} is a dash: use -- or - in code (phone keyboards turn -- into a dash on their own)`,
+  smartEllipsis: (char) => `${char} is the one-character ellipsis: type three dots ... in code (phone keyboards change it on their own)`,
+  fullWidth: (char, narrow) => `${char} is a full-width character: type ${narrow} in code (a Korean input method may type the full-width one)`,
+  invalidNumber: (found) => `'${found}' is not a number JavaScript can read: a letter is stuck to the digits`,
+  badRegex: (source) => `The regular expression ${source} is not valid`,
+  badRegexFlags: (flags) => `The regular expression flags '${flags}' are not valid: use d, g, i, m, s, u, v, y, each at most once`,
+  redeclared: (name) => `'${name}' is declared twice in the same block: pick another name or drop let/const`,
+  constInit: () => 'A const needs its value where it is declared: const name = value',
+  legacyOctal: () => 'A number cannot start with 0 (the old octal form): drop the 0, or write 0o12 for octal',
+  awaitOutsideAsync: () => 'await works only inside an async function; socket calls in Socket Lab return at once, without await',
+  misplaced: (word) => `'${word}' can only be used inside a loop${word === 'break' ? ' or a switch' : ''}`,
+  assignTarget: () => 'The left of = (or ++, --) must be a variable or a property',
+  strictDelete: () => 'delete removes a property (delete obj.name), not a variable',
+  duplicateParam: () => 'Two parameters of one function have the same name',
+};
+
+const KO_SYNTAX: SyntaxWords = {
+  generic: () => '이 부분에서 프로그램을 해석할 수 없습니다: 이 근처의 코드를 확인하세요',
+  unexpectedEnd: () => '문장이 끝나지 않은 채 프로그램이 끝났습니다: 끝부분에 빠진 것이 있습니다',
+  unexpectedToken: (found) => `이 자리에는 '${found}'가 올 수 없습니다`,
+  expected: (what, found) => `'${found}' 앞에 '${what}'가 있어야 합니다`,
+  strayCloser: (char) => `'${char}'가 닫을 괄호가 없습니다: 앞에 짝이 되는 여는 괄호가 없습니다`,
+  reservedWord: (word) => `'${word}'는 자바스크립트의 예약어라 이름으로 쓸 수 없습니다`,
+  nameStartsWithDigit: (found) => `이름은 숫자로 시작할 수 없습니다('${found}')`,
+  unterminatedString: (quote) => `문자열이 닫히지 않았습니다: 같은 줄에서 ${quote} 로 닫으세요 (여러 줄 문자열은 \`…\`로 씁니다)`,
+  unterminatedTemplate: () => '템플릿 문자열이 닫히지 않았습니다: ` 로 닫으세요',
+  unterminatedComment: () => '주석이 닫히지 않았습니다: */ 로 닫으세요',
+  unterminatedRegex: () => '정규 표현식이 그 줄에서 / 로 닫히지 않았습니다',
+  invalidChar: (char, cp) => `'${char}'(${cp})는 코드에 쓸 수 없는 문자입니다`,
+  smartQuote: (char, straight) => `${char} 는 둥근 따옴표입니다: 코드에는 곧은 따옴표 ${straight} 를 쓰세요 (휴대폰 키보드가 저절로 바꾸기도 합니다)`,
+  smartDash: (char) => `${char} 는 대시 기호입니다: 코드에는 -- 또는 - 를 쓰세요 (휴대폰 키보드가 -- 를 저절로 바꾸기도 합니다)`,
+  smartEllipsis: (char) => `${char} 는 말줄임표 한 글자입니다: 코드에는 점 세 개 ... 를 쓰세요 (휴대폰 키보드가 저절로 바꾸기도 합니다)`,
+  fullWidth: (char, narrow) => `${char} 는 전각 문자입니다: 코드에는 반각 ${narrow} 를 쓰세요 (한글 입력기가 전각으로 입력하기도 합니다)`,
+  invalidNumber: (found) => `'${found}'는 자바스크립트가 읽을 수 있는 수가 아닙니다: 숫자에 글자가 붙어 있습니다`,
+  badRegex: (source) => `정규 표현식 ${source} 가 올바르지 않습니다`,
+  badRegexFlags: (flags) => `정규 표현식의 플래그 '${flags}'가 올바르지 않습니다: d, g, i, m, s, u, v, y를 한 번씩만 쓸 수 있습니다`,
+  redeclared: (name) => `'${name}'가 같은 블록에서 두 번 선언되었습니다: 다른 이름을 쓰거나 let/const를 빼세요`,
+  constInit: () => 'const는 선언하는 자리에서 값을 주어야 합니다: const 이름 = 값',
+  legacyOctal: () => '수는 0으로 시작할 수 없습니다(옛 8진수 표기): 0을 빼거나, 8진수는 0o12처럼 쓰세요',
+  awaitOutsideAsync: () => 'await는 async 함수 안에서만 쓸 수 있습니다. Socket Lab의 소켓 호출은 await 없이 바로 돌아옵니다',
+  misplaced: (word) => `'${word}'는 반복문${word === 'break' ? '이나 switch' : ''} 안에서만 쓸 수 있습니다`,
+  assignTarget: () => '= (또는 ++, --)의 왼쪽에는 변수나 속성이 와야 합니다',
+  strictDelete: () => 'delete는 속성을 지웁니다(delete obj.name). 변수는 지울 수 없습니다',
+  duplicateParam: () => '한 함수의 두 매개변수 이름이 같습니다',
+};
 
 function kindOf(v: unknown, names: {fn: string; nul: string; arr: string; obj: string}): string {
   if (typeof v === 'string') return `'${v}'`;
@@ -81,6 +176,7 @@ const EN: Words = {
     `spawn(): processes share no variables, but this function uses '${name}' (line ${line}) from the code around it: pass the value as an argument, spawn(host, fn, ${name})`,
   spawnArgs: () => 'spawn(): the arguments are copied into the new process, and only data can be copied (numbers, strings, arrays, plain objects), not functions',
   tooManyProcesses: (limit) => `spawn(): a run may have at most ${limit} processes`,
+  syntax: EN_SYNTAX,
 };
 
 const KO: Words = {
@@ -116,6 +212,7 @@ const KO: Words = {
     `spawn(): 프로세스끼리는 변수를 함께 쓰지 않는데, 이 함수가 바깥 코드의 변수를 씁니다: '${name}'(${line}번째 줄). 값을 인자로 넘기세요: spawn(host, fn, ${name})`,
   spawnArgs: () => 'spawn(): 인자는 새 프로세스로 복사되는데, 복사할 수 있는 것은 데이터(수, 문자열, 배열, 보통 객체)뿐이고 함수는 안 됩니다',
   tooManyProcesses: (limit) => `spawn(): 한 번 실행에 프로세스는 ${limit}개까지입니다`,
+  syntax: KO_SYNTAX,
 };
 
 export function wordsFor(locale: RunnerLocale | undefined): Words {

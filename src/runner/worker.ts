@@ -3,15 +3,18 @@
  * (client.ts stops it after 2 s). The page starts a fresh worker for every run (nothing a program did can
  * reach the next one) and discards it after the result; see ToWorker/FromWorker in types.ts.
  *
- * Before saying "ready", the worker seals itself (seal.ts): the message plumbing it needs is kept in this
+ * Before saying "ready", it runs a program of our own once (warmUp.ts: the engine compiles the runner and the simulator
+ * then, while the page is idle, not during the reader's run) and seals itself (seal.ts): the message plumbing it needs is kept in this
  * module's closure, every other global a program could misuse is gone, the intrinsics are frozen and the
  * Function constructors are inert. If sealing fails the worker never says "ready", so no program runs unsealed.
  */
 import {runInProcess} from './run';
 import {runnerFault} from './failure';
-import {seal} from './seal';
+import {seal, setInertMessage} from './seal';
 import {thrownString} from './thrown';
 import type {FromWorker, RunResult, ToWorker} from './types';
+import {WARM_UP_REQUEST} from './warmUp';
+import {wordsFor} from './words';
 
 /** The parts of DedicatedWorkerGlobalScope we use (the project's TS lib is the DOM one). */
 interface WorkerScope {
@@ -29,6 +32,8 @@ scope.addEventListener('message', (event) => {
   const msg = event.data;
   if (used || !msg || msg.type !== 'run') return;
   used = true;
+  // the inert Function constructors speak the reader's language too
+  setInertMessage(wordsFor(msg.request?.locale).functionConstructor());
   let result: RunResult;
   try {
     result = runInProcess(msg.request);
@@ -45,5 +50,12 @@ scope.addEventListener('message', (event) => {
   close();
 });
 
+// Our own program first, while the page is idle (warmUp.ts): the reader's run then finds sucrase, the runner and the
+// simulator compiled. Before the seal and before any reader code; a failure here only means a colder run.
+try {
+  runInProcess(WARM_UP_REQUEST);
+} catch {
+  /* never expected; the seal and the run do not depend on it */
+}
 seal(self);
 post({type: 'ready'});

@@ -26,6 +26,7 @@ const recordedIn: Record<string, string> = {
   'server-backlog-count': 'listen-backlog-full (listen(1) queues backlog + 1 = 2; the next SYN is dropped)',
   'server-accept-fd': 'accept-fd-reuses-lowest (accept() takes the lowest free descriptor)',
   'server-close-listener': 'close-listener-resets-queued (an unaccepted connection is reset: ECONNRESET)',
+  'server-accept-loop-end': 'listen-accept-basic and accept-fd-reuses-lowest (accept() waits for a connection; each accepted one is served on its own descriptor); a server still in accept() is the normal state of a server (the run model: docs/intro.mdx#processes)',
   'rw-short-read': 'short-reads (read(max) smaller than the data)',
   'rw-byte-stream': 'stream-coalescing (three writes, one read)',
   'rw-nagle': 'packetdrill: test/peer/scripts/nagle-holds-small-writes.pkt (a short write waits for the ACK of the last one; RFC 9293 §3.7.4) and tcp_basic_server.pkt (delayed ACK)',

@@ -6,6 +6,7 @@
 import {describe, expect, it} from 'vitest';
 import type {SyscallRequest, SyscallResult} from '../../src/sim/api';
 import {runProgram} from '../../src/runner/program';
+import {problemWithResult} from '../../src/runner/validate';
 import type {RunRequest} from '../../src/runner/types';
 import {FakeWorld, type Responder} from './fakeWorld';
 import {World} from '../../src/sim';
@@ -261,7 +262,8 @@ describe('syntax errors point at the line and column of the reader’s source', 
     expect(requests).toEqual([]);
     expect(result.status).toBe('syntax-error');
     // `;` is the 11th character of line 2
-    expect(result.error).toEqual({name: 'SyntaxError', message: 'Unexpected token', line: 2, column: 11});
+    expect(result.error).toMatchObject({name: 'SyntaxError', line: 2, column: 11, engine: 'Unexpected token'});
+    expect(result.error?.message).toBe("';' cannot stand here");
   });
 
   it('after a type annotation (columns are the TypeScript source’s)', () => {
@@ -288,7 +290,8 @@ describe('syntax errors point at the line and column of the reader’s source', 
     const {result} = run(`let fd = 1;\nlet fd = 2;`);
     expect(result.status).toBe('syntax-error');
     expect(result.error).toMatchObject({line: 2, column: 5});
-    expect(result.error?.message).toMatch(/'fd' has already been declared/);
+    expect(result.error?.message).toMatch(/'fd' is declared twice/);
+    expect(result.error?.engine).toMatch(/'fd' has already been declared/);
   });
 });
 
@@ -401,6 +404,28 @@ describe('what the runner itself says is in the reader\'s language (RunRequest.l
     expect(ko.error!.message).toContain("resolve('www.example.com')");
     expect(ko.error!.message).toMatch(/[가-힣]/);
     expect(en.error!.message).toContain('takes an IP address, not a host name');
+  });
+
+  it('a thrown value that is not an error is named in the reader\'s language', () => {
+    const ko = runProgram({code: 'throw {port: 80};', locale: 'ko'}, (o) => new World(o));
+    const en = runProgram({code: 'throw {port: 80};', locale: 'en'}, (o) => new World(o));
+    expect(ko.error).toMatchObject({name: 'ThrownValue', message: '객체'});
+    expect(en.error).toMatchObject({name: 'ThrownValue', message: 'an object'});
+  });
+
+  it.each([
+    ['a function as errno', 'throw new SocketError(function EBADF() {});', 'SocketError'],
+    ['an errno of 100 characters', "throw new SocketError('E'.repeat(100));", 'SocketError'],
+    ['an object as the blocked call', "throw new WouldBlockForever({toString() { return 'read'; }}, 3);", 'WouldBlockForever'],
+    ['a fraction as the blocked descriptor', "throw new WouldBlockForever('read', 1.5);", 'WouldBlockForever'],
+  ])('an API error class made by the program with %s stays the program\'s error, and the result stays valid', (_, code, name) => {
+    const r = runProgram({code, locale: 'en'}, (o) => new World(o));
+    // what the page receives is a structured clone, checked against the contract
+    const received = structuredClone(r);
+    expect(problemWithResult(received)).toBeNull();
+    expect(received.error).toMatchObject({name, line: 1});
+    expect(received.error?.errno).toBeUndefined();
+    expect(received.error?.blocked?.fd).toBeUndefined();
   });
 
   it('an unclosed bracket is explained in Korean', () => {

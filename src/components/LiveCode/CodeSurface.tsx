@@ -65,7 +65,8 @@ export default function CodeSurface(props: CodeSurfaceProps): ReactNode {
         </div>
         <div className={styles.codeArea}>
           {lines ? (
-            <pre {...preProps}>
+            // keyed apart from the kept <pre>: React does not clear HTML it did not render when children replace it
+            <pre key="lines" {...preProps}>
               {lines.map((line, i) => (
                 <div key={i} {...getLineProps({line, className: clsx(styles.line, markClass(i + 1))})}>
                   {line.map((token, k) => (
@@ -75,7 +76,7 @@ export default function CodeSurface(props: CodeSurfaceProps): ReactNode {
               ))}
             </pre>
           ) : (
-            <pre {...preProps} {...keptProps} />
+            <pre key="kept" {...preProps} {...keptProps} />
           )}
           {children}
         </div>

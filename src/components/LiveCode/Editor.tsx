@@ -5,10 +5,11 @@
  * None of them acts while an input method is composing (a Hangul syllable being built): the key belongs to the
  * input method then, and acting on it would split or duplicate the syllable.
  */
-import {useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode} from 'react';
+import {useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode} from 'react';
 import {translate} from '@docusaurus/Translate';
 import CodeSurface, {type LineMark} from './CodeSurface';
 import {applyEdit, indent, lineOf, outdent, type TextEdit} from './editing';
+import {afterRelease, watchPresses} from './pressTracking';
 import styles from './styles.module.css';
 
 export interface EditorProps {
@@ -51,6 +52,28 @@ export default function Editor(props: EditorProps): ReactNode {
   // (isComposing, keyCode 229, or — for the key that ends it, in some — neither), so the editor also keeps count.
   const composing = useRef(false);
   const hintId = useId();
+  // The key hint shows while the editor has the focus, and until a press that took the focus away is released
+  // (./pressTracking says why: otherwise a button below the editor moves away under the pointer and gets no click).
+  const [hintShown, setHintShown] = useState(false);
+  const cancelHide = useRef<(() => void) | null>(null);
+  useEffect(() => {
+    watchPresses();
+    // focused before it was live (the placeholder handed the focus over): the hint shows as after a focus event
+    if (textareaRef.current && document.activeElement === textareaRef.current) setHintShown(true);
+    return () => cancelHide.current?.();
+  }, []);
+  const showHint = () => {
+    cancelHide.current?.();
+    cancelHide.current = null;
+    setHintShown(true);
+  };
+  const hideHint = () => {
+    cancelHide.current?.();
+    cancelHide.current = afterRelease(() => {
+      cancelHide.current = null;
+      setHintShown(false);
+    });
+  };
 
   useEffect(() => {
     if (props.autoFocus) textareaRef.current?.focus();
@@ -134,9 +157,9 @@ export default function Editor(props: EditorProps): ReactNode {
   };
 
   // The key hint is read out with the editor (aria-describedby) and shown while the editor has the focus
-  // (.editor:focus-within), so sighted keyboard users learn how to leave it too.
+  // (data-hint, see hintShown), so sighted keyboard users learn how to leave it too.
   return (
-    <div className={styles.editor}>
+    <div className={styles.editor} data-hint={hintShown ? 'shown' : undefined}>
       <CodeSurface
         code={code}
         language={props.language}
@@ -149,7 +172,9 @@ export default function Editor(props: EditorProps): ReactNode {
           value={code}
           onChange={(e) => onChange(e.target.value)}
           onKeyDown={onKeyDown}
+          onFocus={showHint}
           onBlur={() => {
+            hideHint();
             escaped.current = false;
             // leaving the editor ends any composition; never let a lost compositionend disable the keys
             composing.current = false;

@@ -6,7 +6,7 @@ import type {ReactNode} from 'react';
 import {translate} from '@docusaurus/Translate';
 import {expectedOutcome} from '../../runner/meta';
 import type {RunResult} from '../../runner/types';
-import {errorMessage, lineText, outcomeText} from './runText';
+import {engineLabel, errorMessage, lineText, outcomeText} from './runText';
 import styles from './styles.module.css';
 
 export interface RunStatusProps {
@@ -87,6 +87,7 @@ function Outcome({result, expect, errorId, stale}: {result: RunResult; expect?: 
         {outcomeText(result)}
         {where ? ` (${where})` : null}
       </p>
+      <EngineText error={e} />
       {meant ? (
         <p className={styles.statusLine} data-expected="false">
           {translate(
@@ -96,5 +97,16 @@ function Outcome({result, expect, errorId, stale}: {result: RunResult; expect?: 
         </p>
       ) : null}
     </>
+  );
+}
+
+/** The parser's or engine's own words for a syntax error, secondary and labelled (./runText engineLabel). */
+export function EngineText({error}: {error: RunResult['error']}): ReactNode {
+  const label = engineLabel(error);
+  if (!label) return null;
+  return (
+    <p className={styles.engineText} data-engine-text="">
+      {label}: <span lang="en">{error!.engine}</span>
+    </p>
   );
 }

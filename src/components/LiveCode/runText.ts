@@ -131,6 +131,19 @@ function waitingText(result: RunResult): string {
   )}`;
 }
 
+/**
+ * A syntax error's original text from the parser or the JavaScript engine (RunError.engine, English), labelled as
+ * such; the message above it already says it in the reader's language. Null when there is none.
+ */
+export function engineLabel(e: RunError | undefined): string | null {
+  if (!e?.engine) return null;
+  return translate({
+    id: 'livecode.error.engineLabel',
+    message: '자바스크립트 엔진의 원래 메시지',
+    description: 'Label before the JavaScript engine/parser error text (English) shown under a syntax error',
+  });
+}
+
 /** One sentence for how the run ended: ok, the error, a syntax error, a call that would wait forever, or the 2 s stop. */
 export function outcomeText(result: RunResult): string {
   const e = result.error;

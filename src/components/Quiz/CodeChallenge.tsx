@@ -12,6 +12,9 @@ import {recordAnswer} from '../../quiz/progressStore';
 import {runQuizProgram} from '../../quiz/runProgram';
 import {errorMessage} from '../LiveCode/runText';
 import Editor from '../LiveCode/Editor';
+import PunctuationNotice from '../LiveCode/PunctuationNotice';
+import {explainResult, prepareRun} from '../LiveCode/punctuationRun';
+import type {PunctuationChange} from '../LiveCode/smartPunctuation';
 import RunOutput from './RunOutput';
 import {quizStrings} from './strings';
 import styles from './styles.module.css';
@@ -32,13 +35,18 @@ function CodeChallenge({question, code, onCode, onChecked}: Props): ReactNode {
   const [busy, setBusy] = useState(false);
   /** the runner itself failed (not the reader's program), in the reader's language; nothing is recorded */
   const [failed, setFailed] = useState<string | null>(null);
+  /** a phone keyboard's punctuation put back before the last run, as under a runnable block */
+  const [punctuation, setPunctuation] = useState<PunctuationChange[]>([]);
 
   const check = async () => {
     if (busy) return;
     setBusy(true);
     setFailed(null);
     try {
-      const result = await runQuizProgram({code, world: question.world});
+      // the same editor as a runnable block, so the same care for curly quotes a phone keyboard typed
+      const prepared = prepareRun(code);
+      const result = explainResult(await runQuizProgram({code: prepared.code, world: question.world}), prepared);
+      setPunctuation(prepared.changes);
       if (result.error?.name === 'RunnerFault') {
         setFailed(errorMessage(result.error));
         return;
@@ -70,6 +78,7 @@ function CodeChallenge({question, code, onCode, onChecked}: Props): ReactNode {
           {busy ? quizStrings.checking() : (failed ?? '')}
         </span>
       </div>
+      <PunctuationNotice changes={punctuation} />
     </div>
   );
 }

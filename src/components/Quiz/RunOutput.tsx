@@ -4,6 +4,7 @@ import type {RunResult} from '../../runner/types';
 import {addrText} from '../../runner/format';
 import {segmentsOf} from '../../quiz/traceFacts';
 import {lineCutText, lineText, outcomeText, traceCutText, truncatedText} from '../LiveCode/runText';
+import {EngineText} from '../LiveCode/RunStatus';
 import {quizStrings} from './strings';
 import styles from './styles.module.css';
 
@@ -20,6 +21,7 @@ export default function RunOutput({result, showSegments = true}: {result: RunRes
   return (
     <div className={styles.runOutput}>
       <p className={styles.small}>{quizStrings.runStatus(endText(result))}</p>
+      <EngineText error={result.error} />
       <p className={styles.outputTitle}>{quizStrings.consoleTitle()}</p>
       <pre className={styles.console} tabIndex={0}>{lines || quizStrings.noConsole()}</pre>
       {result.truncated ? <p className={styles.small}>{truncatedText()}</p> : null}

@@ -189,6 +189,47 @@ read(fd, 100);`,
       },
     },
     {
+      id: 'server-accept-loop-end',
+      kind: 'predict',
+      section: 'server#accept-loop',
+      notePoints: [],
+      prompt: {
+        ko: '`accept()` 반복문 서버와, 그 서버에 한 번씩 다녀가는 클라이언트 셋을 프로세스로 띄워요. 클라이언트가 모두 끝난 뒤 실행은 어떻게 끝나나요?',
+        en: 'An `accept()`-loop server and three clients that each visit it once run as processes. Once every client is done, how does the run end?',
+      },
+      program: `function server() {
+  const lfd = socket();
+  bind(lfd, INADDR_ANY, 9000);
+  listen(lfd, 5);
+  while (true) {
+    const conn = accept(lfd);
+    write(conn, read(conn, 100).toUpperCase());
+    close(conn);
+  }
+}
+function client(word: string) {
+  const fd = socket();
+  connect(fd, resolve('server'), 9000);
+  write(fd, word);
+  console.log(read(fd, 100));
+  close(fd);
+}
+spawn('server', server);
+for (const word of ['one', 'two', 'three']) spawn('c-' + word, client, word);`,
+      measure: {type: 'status'},
+      expected: 'ok',
+      options: ['ok', 'blocked', 'error'],
+      optionLabels: {
+        ok: {ko: '성공: 서버는 다음 연결을 기다리는 중', en: 'success: the server is waiting for the next connection'},
+        blocked: {ko: '영원히 기다리게 되어 멈춤', en: 'stopped: it would wait forever'},
+        error: {ko: '오류로 끝남', en: 'ends with an error'},
+      },
+      explanation: {
+        ko: '클라이언트 셋은 차례로 접속해 답을 받고 끝나요. 서버는 그 뒤에도 `accept()`에서 다음 연결을 기다리는데, 실제 서버도 멈출 때까지 그렇게 돌아요. 그래서 실행은 성공으로 끝나고, 서버 프로세스가 어느 줄에서 기다리던 중이었는지 알려 줘요. 멈춤(blocked)은 주 프로그램 자신이 끝내 오지 않을 것을 기다릴 때예요.',
+        en: 'The three clients connect in turn, get their answers and finish. The server then waits in `accept()` for the next connection, as a real server does until it is stopped, so the run ends as a success and says on which line the server process was waiting. "Blocked" is for a main program that itself waits for something that never comes.',
+      },
+    },
+    {
       id: 'server-four-tuple',
       kind: 'single',
       section: 'server#four-tuple',

@@ -57,6 +57,13 @@ export const GLOBAL_ROUTES: Record<string, string> = {
     "Promise.resolve().then(() => { const g = (function () {}).constructor('return this')(); g.Array.prototype.join = () => 'ESCAPED'; });",
   'an async function resumed after the run':
     "(async () => { await null; const g = Object.getPrototypeOf(async () => {}).constructor('return this'); g().String.prototype.split = () => ['ESCAPED']; })();",
+  // write() copies the bytes it is given; a species constructor would hand the runner an array the program keeps,
+  // and changing it afterwards would change what the simulator sends (and what the trace, and checkers, read)
+  'Symbol.species on the bytes given to write':
+    "let kept; const fd = socket(); connect(fd, resolve('echo.example.com'), 7);\n" +
+    "const u = new Uint8Array([65, 66, 67]);\n" +
+    "Object.defineProperty(u, 'constructor', {value: {[Symbol.species]: function (n) { kept = new Uint8Array(n); return kept; }}});\n" +
+    "write(fd, u); if (kept) kept.fill(88);\nconsole.log(read(fd) === 'ABC' ? 'contained' : 'ESCAPED');",
   'import()': "import('data:text/javascript,postMessage(1)');",
   'import.meta': 'console.log(import.meta.url);',
   'import() spelled with a comment': "import /* x */ ('https://example.com/x.js');",
@@ -101,6 +108,11 @@ export const HOSTILE_THROWS: Record<string, string> = {
   'an Error with a stack getter': "const e = new Error('m'); Object.defineProperty(e, 'stack', {get() { throw 1; }}); throw e;",
   'an Error subclass naming itself': "class Mine extends Error { constructor() { super('mine'); this.name = 'Mine'; } }\nthrow new Mine();",
   'a Symbol': "throw Symbol('s');",
+  // the API's own error classes, made by the program with arguments the runner never gives them: the result must
+  // stay a result (cloneable, valid), the program's error, not a runner fault
+  'a SocketError whose errno is a function': 'throw new SocketError(function EBADF() {});',
+  'a SocketError whose errno is 100 characters': "throw new SocketError('E'.repeat(100));",
+  'a WouldBlockForever whose call is an object': "throw new WouldBlockForever({toString() { return 'read'; }}, 3);",
   'null': 'throw null;',
 };
 
