@@ -415,6 +415,7 @@ export class World implements SimWorld, HostNet {
       window: seg.window,
       len: seg.payload.length,
       payload: seg.payload,
+      ...(seg.options ? {options: seg.options} : {}),
       arrives,
       callId: this.lastCallId,
       cause: this.causeOf(why),
