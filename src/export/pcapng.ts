@@ -67,7 +67,8 @@ const WIRE = {host: 'simulated network', description: 'every simulated link: eac
 /** A finished run's segments as pcapng bytes. */
 export function toPcapng(result: RunResult, opts: PcapngOptions = {}): Uint8Array {
   const out = new Bytes();
-  sectionHeader(out, [textOption(SHB_USERAPPL, opts.application ?? 'Socket Lab (simulated TCP/IP)')]);
+  const cut = result.traceCut ? [textOption(OPT_COMMENT, `the run's trace was cut: its last ${result.traceCut} events (and their segments) are missing`)] : [];
+  sectionHeader(out, [...cut, textOption(SHB_USERAPPL, opts.application ?? 'Socket Lab (simulated TCP/IP)')]);
 
   const perHost = opts.view === 'per-host';
   const hosts = hostsOf(result.trace);

@@ -126,6 +126,12 @@ describe('pcapng export', () => {
     expect(comments.every((c) => /^segment #\d+ sent by \S+: .+; arrives at \S+ at [\d.]+ ms$/.test(c))).toBe(true);
   });
 
+  it("a run whose trace was cut says so in the section header's comment", () => {
+    const shb = readBlocks(toPcapng({...result, traceCut: 12}))[0];
+    expect(text(readOptions(shb.body, 16).find((o) => o.code === 1))).toMatch(/last 12 events/);
+    expect(readOptions(blocks[0].body, 16).some((o) => o.code === 1)).toBe(false);
+  });
+
   it('the same program and seed give the same bytes; another seed (other ISNs) other bytes', () => {
     const again = toPcapng(runInProcess({code: PROGRAM, world: {seed: 7}}));
     expect(Buffer.from(again).equals(Buffer.from(file))).toBe(true);
