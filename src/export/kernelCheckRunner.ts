@@ -35,6 +35,10 @@ def errname(e):
 # Each host runs in a process of its own so that its descriptors are numbered as on a fresh machine (3, 4, ...),
 # like the simulator's per-host descriptor tables; the parent tells it which call to make next.
 
+def readable(s, secs):
+    return bool(select.select([s], [], [], secs)[0])
+
+
 def host_main(name):
     addr_map = json.loads(sys.stdin.readline())
     socks = {}
@@ -75,7 +79,13 @@ def host_main(name):
             sock(req['fd']).listen(req['backlog'])
             return {'ret': 0}
         if c == 'accept':
-            n, a = sock(req['fd']).accept()
+            s = sock(req['fd'])
+            if req.get('simEagain') and not s.getblocking():
+                # the simulator had no connection ready: look without taking one, so later calls stay in step
+                return {'err': 'EAGAIN'} if not readable(s, 0) else {'ready': True}
+            if not s.getblocking():
+                readable(s, WAIT_DONE)
+            n, a = s.accept()
             socks[n.fileno()] = n
             return {'ret': n.fileno(), 'addr': addr_of(a)}
         if c == 'connect':
@@ -89,11 +99,16 @@ def host_main(name):
         if c == 'read':
             s = sock(req['fd'])
             want = req.get('want')
-            if want is None or not s.getblocking():
+            if req.get('simEagain') and not s.getblocking():
+                # the simulator had nothing to read yet: peek, so the bytes stay for the reads that follow
+                return {'data': s.recv(req['max'], socket.MSG_PEEK).hex(), 'peeked': True}
+            if want is None:
                 return {'data': s.recv(req['max']).hex()}
             # the simulator's read returned 'want' bytes: gather as many (the kernel may cut them otherwise)
             got = b''
             while len(got) < want:
+                if not s.getblocking() and not readable(s, WAIT_DONE):
+                    break
                 b = s.recv(want - len(got))
                 if not b:
                     break
@@ -230,7 +245,11 @@ def show_res(res):
     if 'blocked' in res:
         return W['waiting']
     if 'skip' in res:
-        return W['skip_' + res['skip']]
+        return '-'
+    if res.get('ready'):
+        return W['ready']
+    if res.get('peeked'):
+        return W['peeked'] % show_bytes(res['data'])
     if 'data' in res:
         return 'EOF' if res['data'] == '' else show_bytes(res['data'])
     if 'addr' in res and 'ret' not in res:

@@ -70,6 +70,8 @@ function reqJson(req: SyscallRequest, res: SyscallResult | undefined): Json {
   }
   // a read that returned n bytes is repeated until the kernel has given n bytes (its pieces may be cut otherwise)
   if (req.call === 'read' && res && 'data' in res && res.data.length > 0) out.want = res.data.length;
+  // nothing was ready yet in the simulator: the kernel only looks (MSG_PEEK, select), so later calls stay in step
+  if ((req.call === 'read' || req.call === 'accept') && res && 'err' in res && res.err === 'EAGAIN') out.simEagain = true;
   return out;
 }
 

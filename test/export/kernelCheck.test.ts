@@ -94,6 +94,39 @@ describe('the script flags a difference', () => {
   });
 });
 
+describe('programs beyond the chapters, on this kernel', () => {
+  it('non-blocking: EINPROGRESS, an EAGAIN read and poll() depend on timing; the reads after them stay in step', () => {
+    const code = [
+      'const fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK);',
+      "try { connect(fd, resolve('www.example.com'), 80); } catch (e) { console.log(e.errno); }",
+      'poll([{fd, events: POLLOUT}], 1000);',
+      "write(fd, 'GET / HTTP/1.1\\r\\nHost: www.example.com\\r\\n\\r\\n');",
+      'try { read(fd, 10); } catch (e) { console.log(e.errno); }',
+      'poll([{fd, events: POLLIN}], 1000);',
+      'read(fd, 4096);',
+    ].join('\n');
+    const result = runInProcess({code});
+    expect(result.trace.some((e) => e.kind === 'result' && 'err' in e.res && e.res.err === 'EAGAIN')).toBe(true);
+    const {report, stdout} = runScript(toKernelScript(result, code, 'en'), 'nonblocking.py');
+    expect(report?.counts.diff, stdout).toBe(0);
+    const lastRead = report!.rows.filter((r) => r.call === 'read').pop()!;
+    expect(lastRead.verdict, stdout).toBe('same');
+  });
+
+  it('the echo server is played by its stand-in; an address of no simulated host is never contacted', () => {
+    const code = [
+      "const e = socket(); connect(e, resolve('echo.example.com'), 7);",
+      "write(e, 'ping'); read(e, 10); shutdown(e, SHUT_WR); read(e, 10); close(e);",
+      "const m = socket(); connect(m, '10.9.9.9', 80);",
+    ].join('\n');
+    const result = runInProcess({code});
+    const {report, stdout} = runScript(toKernelScript(result, code, 'en'), 'echo.py');
+    expect(report?.counts.diff, stdout).toBe(0);
+    expect(report!.rows.filter((r) => r.call === 'read').map((r) => r.verdict)).toEqual(['same', 'same']);
+    expect(report!.rows.find((r) => r.call === 'connect' && (r as {sim: {err?: string}}).sim.err === 'ETIMEDOUT')?.verdict).toMatch(/no simulated host/);
+  });
+});
+
 describe('every runnable chapter example, on this kernel', () => {
   const blocks = chapterRunBlocks();
   blocks.forEach((block, i) => {
