@@ -24,7 +24,7 @@ const isolated = spawnSync('unshare', ['-n', 'true']).status === 0;
 interface Report {
   os: string;
   counts: {same: number; diff: number; other: number};
-  rows: {callId: number; host: string; call: string; verdict: string}[];
+  rows: {callId: number; host: string; call: string; verdict: string; sim: {err?: string}}[];
 }
 
 function runScript(script: string, name: string): {report: Report | null; stdout: string; stderr: string} {
@@ -123,7 +123,7 @@ describe('programs beyond the chapters, on this kernel', () => {
     const {report, stdout} = runScript(toKernelScript(result, code, 'en'), 'echo.py');
     expect(report?.counts.diff, stdout).toBe(0);
     expect(report!.rows.filter((r) => r.call === 'read').map((r) => r.verdict)).toEqual(['same', 'same']);
-    expect(report!.rows.find((r) => r.call === 'connect' && (r as {sim: {err?: string}}).sim.err === 'ETIMEDOUT')?.verdict).toMatch(/no simulated host/);
+    expect(report!.rows.find((r) => r.call === 'connect' && r.sim.err === 'ETIMEDOUT')?.verdict).toMatch(/no simulated host/);
   });
 });
 

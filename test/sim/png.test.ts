@@ -37,3 +37,15 @@ describe('the web server images', () => {
     expect(() => pngOfSize(1, 40)).toThrow();
   });
 });
+
+describe('the images read as text', () => {
+  it("decode (UTF-8, as read() does) to one character per byte, so a program can count a body against Content-Length", () => {
+    const utf8 = new TextDecoder('utf-8');
+    for (let k = 1; k <= 50; k++) {
+      const body = resource(`/img/${k}.png`).body;
+      expect(utf8.decode(body).length, `/img/${k}.png`).toBe(body.length);
+    }
+    const logo = resource('/logo.png').body;
+    expect(utf8.decode(logo).length).toBe(logo.length);
+  });
+});
