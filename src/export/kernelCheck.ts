@@ -82,7 +82,7 @@ function header(locale: ScriptLocale): string[] {
   if (locale === 'ko') {
     return [
       'Socket Lab: 시뮬레이터에서 실행한 프로그램을 내 컴퓨터의 커널로 다시 해 봅니다.',
-      `실행: python3 ${KERNEL_SCRIPT_NAME}   (파이썬 3 표준 라이브러리만 씁니다)`,
+      `실행: python3 ${KERNEL_SCRIPT_NAME}   (파이썬 3.7 이상, 표준 라이브러리만 씁니다)`,
       '',
       '하는 일: 이번 실행의 소켓 호출을 같은 인자, 같은 순서로 127.0.0.1 에서 실제로 호출하고,',
       '호출마다 시뮬레이터의 결과와 커널의 결과를 나란히 보여 주며 다른 곳에 !! 를 붙입니다.',
@@ -101,7 +101,7 @@ function header(locale: ScriptLocale): string[] {
   }
   return [
     'Socket Lab: the program you ran in the simulator, again on your own kernel.',
-    `Run: python3 ${KERNEL_SCRIPT_NAME}   (Python 3, standard library only)`,
+    `Run: python3 ${KERNEL_SCRIPT_NAME}   (Python 3.7 or later, standard library only)`,
     '',
     "What it does: makes this run's socket calls, with the same arguments and in the same order, for real on",
     "127.0.0.1, and prints each call's result from the simulator beside the kernel's, marking differences with !!.",

@@ -154,6 +154,8 @@ def host_main(name):
             out = do(msg['req'])
         except OSError as e:
             out = {'err': errname(e)}
+        except Exception as e:  # a bug of this script, not the kernel's answer: say so instead of dying
+            out = {'skip': 'unknown', 'bug': repr(e)}
         out['callId'] = msg['callId']
         sys.stdout.write(json.dumps(out) + '\n')
         sys.stdout.flush()
