@@ -1,6 +1,7 @@
 /**
  * Wireshark's own reader (Debian's `tshark`) opens the capture of every runnable chapter example (both locales):
- * no malformed packet, no expert error, and the IPv4 and TCP checksums verified good by tshark itself.
+ * no malformed packet, no expert error, and the IPv4 and TCP checksums verified good by tshark itself (all the
+ * captures in one multi-section file, one tshark run).
  * Without tshark the test is skipped with a loud message on a developer's machine; in CI (`CI` set) it fails,
  * because .ci/run installs it.
  */
@@ -8,7 +9,7 @@ import {execFileSync, spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {afterAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {chapterRunBlocks} from '../content/runBlocks';
 import {runInProcess} from '../../src/runner/run';
 import {toPcapng} from '../../src/export/pcapng';
@@ -42,17 +43,32 @@ describe.skipIf(!hasTshark && !process.env.CI)('tshark reads every exported chap
     expect(hasTshark, 'tshark is missing: .ci/run installs the Debian package').toBe(true);
   });
 
+  // one file of many sections (pcapng allows it: each capture's Section Header Block starts a new one), read by one
+  // tshark run; each example's packets are the frames between its first and its last
   const blocks = chapterRunBlocks();
-  blocks.forEach((block, i) => {
-    it(`${block.file}:${block.line}`, () => {
-      const result = runInProcess({code: block.code});
-      const file = path.join(work, `${i}.pcapng`);
-      writeFileSync(file, toPcapng(result));
-      const rows = tsharkFields(file);
-      const segments = result.trace.filter((e) => e.kind === 'segment').length;
-      expect(rows).toHaveLength(segments);
-      for (const [n, ipStatus, tcpStatus, severities, protocols, malformed] of rows) {
-        const where = `${block.file}:${block.line} packet ${n} (${protocols})`;
+  const runs = blocks.map((block) => {
+    const result = runInProcess({code: block.code});
+    return {block, result, capture: toPcapng(result), segments: result.trace.filter((e) => e.kind === 'segment').length};
+  });
+  let rows: string[][] = [];
+  beforeAll(() => {
+    if (!hasTshark) return;
+    const file = path.join(work, 'chapters.pcapng');
+    writeFileSync(file, Buffer.concat(runs.map((r) => r.capture)));
+    rows = tsharkFields(file);
+  });
+
+  it('tshark read as many packets as the examples sent segments', () => {
+    expect(rows).toHaveLength(runs.reduce((n, r) => n + r.segments, 0));
+  });
+
+  let first = 0;
+  for (const run of runs) {
+    const from = first;
+    first += run.segments;
+    it(`${run.block.file}:${run.block.line}`, () => {
+      for (const [n, ipStatus, tcpStatus, severities, protocols, malformed] of rows.slice(from, from + run.segments)) {
+        const where = `${run.block.file}:${run.block.line} packet ${Number(n) - from} (${protocols})`;
         expect(protocols, where).toMatch(/^raw:ip:tcp/);
         expect(ipStatus, where).toBe(GOOD);
         expect(tcpStatus, where).toBe(GOOD);
@@ -62,5 +78,5 @@ describe.skipIf(!hasTshark && !process.env.CI)('tshark reads every exported chap
         expect(worst, `${where}: an expert error`).toBeLessThan(PI_ERROR);
       }
     });
-  });
+  }
 });
