@@ -4,7 +4,7 @@
  * when `unshare` may make one, so ports and TIME-WAITs of one run or of other programs never meet another).
  * The kernel is Linux, the simulator's truth: an example it disagrees on is listed below with the reason, never hidden.
  */
-import {spawnSync} from 'node:child_process';
+import {execFile, spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -27,21 +27,26 @@ interface Report {
   rows: {callId: number; host: string; call: string; verdict: string; sim: {err?: string}}[];
 }
 
-function runScript(script: string, name: string): {report: Report | null; stdout: string; stderr: string} {
+/** Run a script (async: with a namespace each, the chapter examples run side by side); its --json report or null. */
+function runScript(script: string, name: string): Promise<{report: Report | null; stdout: string; stderr: string}> {
   const file = path.join(work, name);
   writeFileSync(file, script);
-  const args = isolated ? ['-n', 'sh', '-c', `ip link set lo up && exec python3 "$0" --json`, file] : [];
-  const r = isolated
-    ? spawnSync('unshare', args, {encoding: 'utf8', timeout: 60_000})
-    : spawnSync('python3', [file, '--json'], {encoding: 'utf8', timeout: 60_000});
-  const last = r.stdout.trim().split('\n').pop() ?? '';
-  let report: Report | null = null;
-  try {
-    report = JSON.parse(last) as Report;
-  } catch {
-    report = null;
-  }
-  return {report, stdout: r.stdout, stderr: r.stderr};
+  const [cmd, args] = isolated
+    ? ['unshare', ['-n', 'sh', '-c', 'ip link set lo up && exec python3 "$0" --json', file]]
+    : ['python3', [file, '--json']];
+  return new Promise((resolve) => {
+    execFile(cmd, args, {encoding: 'utf8', timeout: 60_000}, (_error, stdout, stderr) => {
+      // the script exits 1 when it found differences: the report says which
+      const last = stdout.trim().split('\n').pop() ?? '';
+      let report: Report | null = null;
+      try {
+        report = JSON.parse(last) as Report;
+      } catch {
+        report = null;
+      }
+      resolve({report, stdout, stderr});
+    });
+  });
 }
 
 if (!isolated) console.warn('\n*** unshare -n is not allowed here: the kernel check scripts share this machine\'s loopback ***\n');
@@ -81,21 +86,21 @@ describe('the plan taken from the trace', () => {
 });
 
 describe('the script flags a difference', () => {
-  it('when the simulator had said something else than the kernel (a socket() said to return 7)', () => {
+  it('when the simulator had said something else than the kernel (a socket() said to return 7)', async () => {
     const code = 'const fd = socket(); close(fd);';
     const real = runInProcess({code});
     const changed: RunResult = {
       ...real,
       trace: real.trace.map((e) => (e.kind === 'result' && e.callId === 1 ? {...e, res: {ret: 7}} : e)),
     };
-    const {report, stdout} = runScript(toKernelScript(changed, code, 'en'), 'changed.py');
+    const {report, stdout} = await runScript(toKernelScript(changed, code, 'en'), 'changed.py');
     expect(report?.rows.find((r) => r.callId === 1)?.verdict, stdout).toBe('diff');
     expect(stdout).toMatch(/^!! line 1 +client +socket\(\)/m);
   });
 });
 
 describe('programs beyond the chapters, on this kernel', () => {
-  it('non-blocking: EINPROGRESS, an EAGAIN read and poll() depend on timing; the reads after them stay in step', () => {
+  it('non-blocking: EINPROGRESS, an EAGAIN read and poll() depend on timing; the reads after them stay in step', async () => {
     const code = [
       'const fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK);',
       "try { connect(fd, resolve('www.example.com'), 80); } catch (e) { console.log(e.errno); }",
@@ -107,20 +112,20 @@ describe('programs beyond the chapters, on this kernel', () => {
     ].join('\n');
     const result = runInProcess({code});
     expect(result.trace.some((e) => e.kind === 'result' && 'err' in e.res && e.res.err === 'EAGAIN')).toBe(true);
-    const {report, stdout} = runScript(toKernelScript(result, code, 'en'), 'nonblocking.py');
+    const {report, stdout} = await runScript(toKernelScript(result, code, 'en'), 'nonblocking.py');
     expect(report?.counts.diff, stdout).toBe(0);
     const lastRead = report!.rows.filter((r) => r.call === 'read').pop()!;
     expect(lastRead.verdict, stdout).toBe('same');
   });
 
-  it('the echo server is played by its stand-in; an address of no simulated host is never contacted', () => {
+  it('the echo server is played by its stand-in; an address of no simulated host is never contacted', async () => {
     const code = [
       "const e = socket(); connect(e, resolve('echo.example.com'), 7);",
       "write(e, 'ping'); read(e, 10); shutdown(e, SHUT_WR); read(e, 10); close(e);",
       "const m = socket(); connect(m, '10.9.9.9', 80);",
     ].join('\n');
     const result = runInProcess({code});
-    const {report, stdout} = runScript(toKernelScript(result, code, 'en'), 'echo.py');
+    const {report, stdout} = await runScript(toKernelScript(result, code, 'en'), 'echo.py');
     expect(report?.counts.diff, stdout).toBe(0);
     expect(report!.rows.filter((r) => r.call === 'read').map((r) => r.verdict)).toEqual(['same', 'same']);
     expect(report!.rows.find((r) => r.call === 'connect' && r.sim.err === 'ETIMEDOUT')?.verdict).toMatch(/no simulated host/);
@@ -130,10 +135,11 @@ describe('programs beyond the chapters, on this kernel', () => {
 describe('every runnable chapter example, on this kernel', () => {
   const blocks = chapterRunBlocks();
   blocks.forEach((block, i) => {
-    it(`${block.file}:${block.line}`, () => {
+    // side by side only when each has a loopback of its own (else two examples could want the same port)
+    (isolated ? it.concurrent : it)(`${block.file}:${block.line}`, async () => {
       const locale = block.file.startsWith('i18n/en') ? 'en' : 'ko';
       const result = runInProcess({code: block.code, locale});
-      const {report, stdout, stderr} = runScript(toKernelScript(result, block.code, locale), `${i}.py`);
+      const {report, stdout, stderr} = await runScript(toKernelScript(result, block.code, locale), `${i}.py`);
       expect(report, `${stdout}\n${stderr}`).not.toBeNull();
       expect(report!.os).toBe('Linux');
       expect(report!.counts.diff, stdout).toBe(0);
