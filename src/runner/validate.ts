@@ -84,6 +84,11 @@ const result = shape(
   {ret: int, addr, revents: arrayOf(int, MAX_SOCKET_CALLS), data: bytes, err: errnoName, blocked: oneOf(true), reason: str(MAX_ERROR_CHARS), stopped: oneOf(true)},
 );
 
+/** a TCP option of a SYN or SYN,ACK (api.ts TraceTcpOption): at most 40 option bytes fit a header */
+const tcpOption: Check = (v) =>
+  isRecord(v) &&
+  ((v.kind === 'mss' || v.kind === 'wscale') ? count(v.value) : v.kind === 'ts' ? count(v.val) && count(v.ecr) : v.kind === 'sackOK' || v.kind === 'nop');
+
 const EVENTS: Record<string, Check> = {
   host: shape({t: finite, host, ip: str(15), builtin: bool}),
   call: shape({t: finite, host, callId: int, req: request}, {pid: int}),
@@ -105,7 +110,7 @@ const EVENTS: Record<string, Check> = {
     payload: bytes,
     arrives: nullable(finite),
     callId: nullable(int),
-  }),
+  }, {options: arrayOf(tcpOption, 40)}),
   fd: shape({t: finite, host, fd: int, sock: nullable(int)}),
   sock: shape({
     t: finite,

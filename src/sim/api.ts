@@ -235,6 +235,14 @@ export type SegmentRule =
   /** new data after close() or SHUT_RD: RST to show it was lost (RFC 9293 §3.6.1) */
   | 'rst-data-after-close';
 
+/** One TCP option as a segment carried it (`nop` is the one-byte padding Linux puts before options). */
+export type TraceTcpOption =
+  | {kind: 'mss'; value: number}
+  | {kind: 'wscale'; value: number}
+  | {kind: 'sackOK'}
+  | {kind: 'nop'}
+  | {kind: 'ts'; val: number; ecr: number};
+
 /** Everything the UI may know comes as one of these events, each stamped with virtual time `t` (ms). */
 export type TraceEvent =
   | { kind: 'host'; t: number; host: string; ip: string; builtin: boolean }
@@ -260,6 +268,9 @@ export type TraceEvent =
       window: number;
       len: number;
       payload: Uint8Array;
+      /** TCP options in header order, as sent (only SYN and SYN,ACK carry them: src/sim/tcp/options.ts); a capture
+       *  (src/export/pcapng.ts) writes them and reads the window scale both sides agreed from them */
+      options?: TraceTcpOption[];
       /** virtual time it arrives, or null when the link dropped it */
       arrives: number | null;
       /** the call that was running (or had last run) when this segment left, if any */

@@ -7,6 +7,7 @@
  *   `/img/1.png` … `/img/N.png`, `/logo.png`; anything else is 404. GET and HEAD; other methods 501.
  */
 import type {AppContext} from './app';
+import {pngOfSize} from './png';
 import {latin1, serve, text} from './server';
 
 export const HTTP_PORT = 80;
@@ -28,13 +29,6 @@ export function pageHtml(n: number): string {
   return `<!DOCTYPE html>\n<html><head><title>Example Domain</title></head>\n<body>\n<h1>Example Domain</h1>\n${imgs}\n</body></html>\n`;
 }
 
-function fakePng(seed: number, size: number): Uint8Array {
-  const b = new Uint8Array(size);
-  b.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  for (let i = 8; i < size; i++) b[i] = (i * 31 + seed * 17) & 0xff;
-  return b;
-}
-
 function html(status: number, body: string): Resource {
   return {status, type: 'text/html', body: latin1(body)};
 }
@@ -48,8 +42,8 @@ export function resource(target: string): Resource {
   let m = /^\/page\/(\d+)\.html$/.exec(path);
   if (m) return html(200, pageHtml(clamp(Number(m[1]))));
   m = /^\/img\/(\d+)\.png$/.exec(path);
-  if (m && Number(m[1]) >= 1 && Number(m[1]) <= 1000) return {status: 200, type: 'image/png', body: fakePng(Number(m[1]), IMAGE_BYTES)};
-  if (path === '/logo.png') return {status: 200, type: 'image/png', body: fakePng(0, 1200)};
+  if (m && Number(m[1]) >= 1 && Number(m[1]) <= 1000) return {status: 200, type: 'image/png', body: pngOfSize(Number(m[1]), IMAGE_BYTES)};
+  if (path === '/logo.png') return {status: 200, type: 'image/png', body: pngOfSize(0, 1200)};
   return html(404, `<!DOCTYPE html>\n<html><body><h1>404 Not Found</h1><p>${escape(path)}</p></body></html>\n`);
 }
 

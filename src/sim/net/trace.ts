@@ -69,6 +69,7 @@ export class TraceWriter {
       window: seg.window,
       len: seg.payload.length,
       payload: seg.payload,
+      ...(seg.options ? {options: seg.options} : {}),
       arrives,
       callId,
       cause,

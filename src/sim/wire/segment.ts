@@ -2,6 +2,7 @@
  * The wire layer: what a TCP segment carries (RFC 9293 §3.1) and 32-bit sequence arithmetic.
  * Nothing here knows about connections or sockets.
  */
+import type {TraceTcpOption} from '../api';
 
 /** Flag bits as in the TCP header. */
 export const FIN = 0x01;
@@ -42,13 +43,8 @@ export interface Segment {
   tsval?: number;
 }
 
-/** One TCP option. `nop` is the one-byte padding Linux puts before options to align them. */
-export type TcpOption =
-  | {kind: 'mss'; value: number}
-  | {kind: 'wscale'; value: number}
-  | {kind: 'sackOK'}
-  | {kind: 'nop'}
-  | {kind: 'ts'; val: number; ecr: number};
+/** One TCP option (the trace carries the same type: api.ts TraceTcpOption). */
+export type TcpOption = TraceTcpOption;
 
 export const EMPTY: Uint8Array = new Uint8Array(0);
 
