@@ -58,3 +58,10 @@ export function settingsFromInputs(rtt: string, loss: string, seed: string): Wor
 export function worldOptions(s: WorldSettings): WorldOptions {
   return {seed: s.seed, latencyMs: s.rttMs / 2, loss: s.lossPct / 100};
 }
+
+/** A block's world (a chapter example's `world`) as playground settings: what an "Open in playground" link carries. */
+export function settingsFromWorld(world: WorldOptions | undefined): WorldSettings {
+  const rtt = world?.latencyMs !== undefined ? Math.round(world.latencyMs * 2) : DEFAULT_SETTINGS.rttMs;
+  const loss = world?.loss !== undefined ? Math.round(world.loss * 1000) / 10 : DEFAULT_SETTINGS.lossPct;
+  return settingsFromInputs(String(rtt), String(loss), String(world?.seed ?? DEFAULT_SETTINGS.seed));
+}
