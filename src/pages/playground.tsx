@@ -11,6 +11,7 @@ import {translate} from '@docusaurus/Translate';
 import ErrorBoundary from '../components/ErrorBoundary';
 import {loadOnce} from '../lib/loadOnce';
 import {loadHighlighter} from '../prism';
+import Placeholder from '../playground/Placeholder';
 import styles from '../playground/styles.module.css';
 
 const live = loadOnce<ComponentType>(() =>
@@ -64,17 +65,6 @@ function LivePart(): ReactNode {
     );
   }
   return stage === 'failed' ? <Failed onRetry={load} /> : <Placeholder />;
-}
-
-/** The room the live part will take (toolbar, settings, editor), so nothing below jumps when it arrives. */
-function Placeholder(): ReactNode {
-  return (
-    <div className={styles.placeholder} aria-busy="true">
-      <p role="status" className={styles.loading}>
-        {translate({id: 'playground.loading', message: '놀이터를 불러오는 중이에요…'})}
-      </p>
-    </div>
-  );
 }
 
 function Failed({onRetry}: {onRetry?: () => void}): ReactNode {

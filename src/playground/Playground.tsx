@@ -21,6 +21,7 @@ import {linkErrorText} from './words';
 import WorldInputs, {type SettingInputs} from './WorldInputs';
 import StarterMenu from './StarterMenu';
 import CopyLink from './CopyLink';
+import Placeholder from './Placeholder';
 import styles from './styles.module.css';
 
 function inputsOf(s: WorldSettings): SettingInputs {
@@ -49,15 +50,7 @@ export default function Playground(): ReactNode {
     };
   }, [locale]);
 
-  if (!opening) {
-    return (
-      <div className={styles.placeholder} aria-busy="true">
-        <p role="status" className={styles.loading}>
-          {translate({id: 'playground.loading', message: '놀이터를 불러오는 중이에요…'})}
-        </p>
-      </div>
-    );
-  }
+  if (!opening) return <Placeholder />;
   // a new opening (another link) starts afresh
   return <Session key={window.location.hash} opening={opening} locale={locale} />;
 }

@@ -12,6 +12,7 @@
  * small link cannot inflate to megabytes), then every field's type and range, and says what was wrong.
  */
 import {hashCode, MAX_EDIT_CHARS} from '../components/LiveCode/storage';
+import {concatBytes} from '../sim/wire/bytes';
 import {checkLoss, checkRtt, checkSeed, type WorldSettings} from './settings';
 
 export const LINK_VERSION = 'v1';
@@ -115,13 +116,7 @@ async function inflate(bytes: Uint8Array, cap: number): Promise<Uint8Array | 'to
     }
     chunks.push(value);
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes(chunks, total);
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
