@@ -31,15 +31,18 @@ function inputsOf(s: WorldSettings): SettingInputs {
 export default function Playground(): ReactNode {
   const {i18n} = useDocusaurusContext();
   const locale: Locale = i18n.currentLocale === 'en' ? 'en' : 'ko';
-  const [opening, setOpening] = useState<Opening | null>(null);
+  /** what to open with, and which opening it is (a link pasted into this tab's address bar is a new one) */
+  const [opening, setOpening] = useState<{n: number; value: Opening} | null>(null);
 
   // the fragment is read in the browser only; a link pasted into this tab's address bar opens too
   useEffect(() => {
     let current = true;
+    let n = 0;
     const open = () => {
+      const mine = ++n;
       setOpening(null);
-      void openPlayground(window.location.hash, locale).then((o) => {
-        if (current) setOpening(o);
+      void openPlayground(window.location.hash, locale).then((value) => {
+        if (current && mine === n) setOpening({n: mine, value});
       });
     };
     open();
@@ -52,7 +55,7 @@ export default function Playground(): ReactNode {
 
   if (!opening) return <Placeholder />;
   // a new opening (another link) starts afresh
-  return <Session key={window.location.hash} opening={opening} locale={locale} />;
+  return <Session key={opening.n} opening={opening.value} locale={locale} />;
 }
 
 function Session({opening, locale}: {opening: Opening; locale: Locale}): ReactNode {
