@@ -101,10 +101,11 @@ describe.each([
     const {page, errors} = await openPage(session, w === KO ? '/' : '/en/');
     await page.getByRole('navigation').getByRole('link', {name: w.nav, exact: true}).first().click();
     await page.waitForURL((u) => u.pathname.replace(/\/$/, '') === w.path);
+    // the live part loads once the page is up
+    const editor = page.getByRole('textbox', {name: w.editor});
+    await editor.waitFor({timeout: 20_000});
     for (const name of [w.run, w.copyLink]) await expect(page.getByRole('button', {name, exact: true}).count()).resolves.toBe(1);
     for (const name of [w.rtt, w.loss, w.seed]) await expect(page.getByRole('spinbutton', {name}).count()).resolves.toBe(1);
-    const editor = page.getByRole('textbox', {name: w.editor});
-    await editor.waitFor();
     await run(page, w);
     // the default program is the HTTP client: the built-in server's status line comes back
     expect(await consoleText(page, w)).toContain('HTTP/1.1 200 OK');

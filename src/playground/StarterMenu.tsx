@@ -4,7 +4,7 @@
  */
 import {useId, useState, type ReactNode} from 'react';
 import {translate} from '@docusaurus/Translate';
-import {STARTER_IDS, type StarterId} from './starters';
+import {DEFAULT_STARTER, STARTER_IDS, type StarterId} from './starters';
 import type {Locale} from './opening';
 import styles from './styles.module.css';
 
@@ -30,7 +30,7 @@ export default function StarterMenu(props: {
   onUndo: (code: string) => void;
 }): ReactNode {
   const id = useId();
-  const [choice, setChoice] = useState<StarterId>(STARTER_IDS[0]);
+  const [choice, setChoice] = useState<StarterId>(DEFAULT_STARTER);
   /** the program the last load replaced, until the reader undoes or edits */
   const [replaced, setReplaced] = useState<{code: string; name: string} | null>(null);
   return (
