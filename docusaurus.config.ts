@@ -76,6 +76,7 @@ const config: Config = {
         {type: 'docSidebar', sidebarId: 'book', position: 'left', label: '장 목록'},
         {to: '/docs/review', label: '복습', position: 'left'},
         {to: '/docs/glossary', label: '용어집', position: 'left'},
+        {to: '/playground', label: '놀이터', position: 'left'},
         {type: 'localeDropdown', position: 'right'},
       ],
     },

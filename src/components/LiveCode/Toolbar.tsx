@@ -15,6 +15,8 @@ export interface ToolbarProps {
   canReset?: boolean;
   canStep?: boolean;
   canBack?: boolean;
+  /** more controls at the row's end (a block's "Open in playground" and copy; the playground's own) */
+  extra?: ReactNode;
 }
 
 export default function Toolbar(props: ToolbarProps): ReactNode {
@@ -57,6 +59,7 @@ export default function Toolbar(props: ToolbarProps): ReactNode {
         disabled={!props.canBack}>
         {translate({id: 'livecode.back', message: '이전', description: 'Back button: go one moment of the run back'})}
       </button>
+      {props.extra}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import {translate} from '@docusaurus/Translate';
 import ErrorBoundary from '../ErrorBoundary';
 import CodeSurface from './CodeSurface';
 import Toolbar from './Toolbar';
+import BlockActions from './BlockActions';
 import {whenIdle} from '../../lib/idleQueue';
 import {loadHighlighter} from '../../prism';
 import {loadOnce} from '../../lib/loadOnce';
@@ -130,6 +131,7 @@ export default function LiveCode({code, language = 'ts', title, world, expect}: 
       ) : (
         <Placeholder
           code={original}
+          world={world}
           language={language}
           onRun={onRun}
           onFocusCode={onFocusCode}
@@ -143,6 +145,7 @@ export default function LiveCode({code, language = 'ts', title, world, expect}: 
 /** Memoised: the block re-renders when the reader presses Run early, the highlighted code need not. */
 const Placeholder = memo(function Placeholder(props: {
   code: string;
+  world?: WorldOptions;
   language: string;
   onRun: () => void;
   onFocusCode: () => void;
@@ -151,7 +154,7 @@ const Placeholder = memo(function Placeholder(props: {
 }) {
   return (
     <>
-      <Toolbar onRun={props.onRun} />
+      <Toolbar onRun={props.onRun} extra={<BlockActions code={props.code} world={props.world} />} />
       <CodeSurface
         code={props.code}
         language={props.language}
