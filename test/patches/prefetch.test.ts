@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 /**
- * The route prefetch helper that stands in for Docusaurus's (src/lib/prefetch.ts): Docusaurus asks for the same
+ * The route prefetch helper that stands in for Docusaurus's (src/patches/clientSwaps/prefetch.ts): Docusaurus asks for the same
  * layout chunks once per matched route per visible link, and for chunks the page has loaded already; the helper
  * must turn that into one low-priority fetch per chunk the page does not have, added in idle time.
  */
 import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
-import prefetch from '../../src/lib/prefetch';
+import prefetch from '../../src/patches/clientSwaps/prefetch';
 
 const prefetchLinks = () => Array.from(document.head.querySelectorAll('link[rel=prefetch]')).map((l) => l.getAttribute('href'));
 

@@ -1,10 +1,10 @@
 /**
- * src/plugins/startupChunks/plan.ts on small hand-made generated files, shaped like Docusaurus 3.10's
+ * src/patches/startupChunks/plan.ts on small hand-made generated files, shaped like Docusaurus 3.10's
  * (.docusaurus/routes.js, routesChunkNames.json, client-manifest.json). The expected chunks follow from the inputs by
  * the client's own rules (core/lib/client/preload.js: every route matched on the way down, every chunk name of each).
  */
 import {describe, expect, it} from 'vitest';
-import {addStartupScripts, parseRoutes, startupChunkFiles, type ClientManifest} from '../../src/plugins/startupChunks/plan';
+import {addStartupScripts, parseRoutes, startupChunkFiles, type ClientManifest} from '../../src/patches/startupChunks/plan';
 
 const routesJs = `import React from 'react';
 import ComponentCreator from '@docusaurus/ComponentCreator';
@@ -96,7 +96,7 @@ describe('startup chunks of a route', () => {
   });
 });
 
-describe('adding them to a page of src/html/ssrTemplate.ts', () => {
+describe('adding them to a page of src/patches/ssrTemplate', () => {
   const page =
     '<head><link rel="preload" as="script" fetchpriority="low" href="/en/assets/js/runtime~main.1.js"><link rel="preload" as="script" fetchpriority="low" href="/en/assets/js/main.2.js"></head>' +
     '<body><div id="__docusaurus"></div><script>!function(n){}(["/en/assets/js/runtime~main.1.js","/en/assets/js/main.2.js"])</script></body>';

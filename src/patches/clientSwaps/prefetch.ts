@@ -1,5 +1,5 @@
 /**
- * Stands in for @docusaurus/core's client `prefetch.js` (swapped by src/plugins/clientSwaps.ts): fetching, at low
+ * Stands in for @docusaurus/core's client `prefetch.js` (swapped by ./index.ts): fetching, at low
  * priority, the chunk of a route that a visible link points to, so following the link is quick.
  *
  * The stock helper adds one `<link rel=prefetch>` per chunk per matched route, all at once, in the intersection

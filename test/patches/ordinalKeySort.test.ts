@@ -1,15 +1,15 @@
 /**
- * src/plugins/ordinalKeySort/loader.cjs on the installed @docusaurus/theme-common: the one key sort that made a page
+ * src/patches/ordinalKeySort/loader.cjs on the installed @docusaurus/theme-common: the one key sort that made a page
  * load build ICU's collator becomes ordinal, and a source without that line is refused (the build then fails).
  */
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {createRequire} from 'node:module';
 import {describe, expect, it} from 'vitest';
-import {REACT_UTILS} from '../../src/plugins/ordinalKeySort';
+import {REACT_UTILS} from '../../src/patches/ordinalKeySort';
 
 const require = createRequire(import.meta.url);
-const {rewrite} = require('../../src/plugins/ordinalKeySort/loader.cjs') as {rewrite: (source: string) => string | null};
+const {rewrite} = require('../../src/patches/ordinalKeySort/loader.cjs') as {rewrite: (source: string) => string | null};
 // the package's exports map hides lib/utils: go from its entry (lib/index.js)
 const file = path.join(path.dirname(require.resolve('@docusaurus/theme-common')), 'utils', 'reactUtils.js');
 const stock = readFileSync(file, 'utf8');

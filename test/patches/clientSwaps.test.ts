@@ -1,12 +1,12 @@
 /**
- * src/plugins/clientSwaps.ts against the installed Docusaurus: each pattern names exactly one real module, each
+ * src/patches/clientSwaps against the installed Docusaurus: each pattern names exactly one real module, each
  * stand-in exists and exports the same names as the module it replaces, and only the browser build swaps. A
  * Docusaurus upgrade that moves or reshapes one of these modules fails here instead of quietly unswapping it.
  */
 import {existsSync, readFileSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import clientSwaps, {SWAPS} from '../../src/plugins/clientSwaps';
+import clientSwaps, {SWAPS} from '../../src/patches/clientSwaps';
 
 const ROOT = path.resolve(__dirname, '../..');
 

@@ -23,7 +23,7 @@ module.exports = function ordinalKeySortLoader(source) {
       new Error(
         `ordinalKeySort: the line \`${STOCK}\` is not in ${this.resourcePath} (once). ` +
           'Docusaurus changed useShallowMemoObject: check whether it still calls localeCompare while pages hydrate, ' +
-          'then update or remove src/plugins/ordinalKeySort.',
+          'then update or remove src/patches/ordinalKeySort.',
       ),
     );
     return source;
