@@ -42,10 +42,10 @@ const startAfterPaint = `(function (srcs) {
 
 /** the stock template's script tags, and what each becomes */
 export const STOCK_SCRIPT_TAG = '<script src="<%= it.baseUrl %><%= script %>" defer></script>';
-const PRELOAD_TAG = '<link rel="preload" as="script" fetchpriority="low" href="<%= it.baseUrl %><%= script %>" />';
+export const PRELOAD_TAG = '<link rel="preload" as="script" fetchpriority="low" href="<%= it.baseUrl %><%= script %>" />';
 /** the stock template's last body line: the start-after-paint script goes right before it */
 export const STOCK_BODY_END = '<%~ it.postBodyTags %>';
-const START_SCRIPT = `<script>${startAfterPaint}(<%~ JSON.stringify(it.scripts.map((script) => it.baseUrl + script)) %>);</script>\n    `;
+export const START_SCRIPT = `<script>${startAfterPaint}(<%~ JSON.stringify(it.scripts.map((script) => it.baseUrl + script)) %>);</script>\n    `;
 
 function replaceOnce(text: string, line: string, by: string): string {
   const at = text.indexOf(line);
