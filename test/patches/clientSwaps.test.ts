@@ -6,7 +6,8 @@
 import {existsSync, readFileSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import clientSwaps, {SWAPS} from '../../src/patches/clientSwaps';
+import clientSwaps, {SWAPS, swapUnlessFrom} from '../../src/patches/clientSwaps';
+import {sha256, stockSource} from './stockSource';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -59,6 +60,40 @@ describe('clientSwaps', () => {
     const bundler = {currentBundler: {instance: {NormalModuleReplacementPlugin: FakeReplacement}}} as never;
     expect(plugin.configureWebpack!({} as never, true, bundler, {} as never)).toEqual({});
     const client = plugin.configureWebpack!({} as never, false, bundler, {} as never) as unknown as {plugins: FakeReplacement[]};
-    expect(client.plugins.map((p) => [p.pattern, p.file])).toEqual(SWAPS);
+    expect(client.plugins.map((p) => p.pattern)).toEqual(SWAPS.map(([pattern]) => pattern));
+  });
+
+  it('swaps the stock module for the stand-in everywhere but in the stand-in itself, which wraps it', () => {
+    const [pattern, standIn] = SWAPS[0];
+    const swap = swapUnlessFrom(standIn);
+    const stockFile = '/site/node_modules/@docusaurus/core/lib/client/prefetch.js';
+    expect(pattern.test(stockFile)).toBe(true);
+    // after resolving core's own `./prefetch`: the resolved file becomes the stand-in
+    const fromCore = {request: './prefetch', contextInfo: {issuer: '/site/node_modules/@docusaurus/core/lib/client/exports/Link.js'}, createData: {resource: stockFile}};
+    swap(fromCore);
+    expect(fromCore.createData.resource).toBe(standIn);
+    // the stand-in's own import of the stock helper goes through, before and after resolving
+    const fromStandIn = {request: '@docusaurus/core/lib/client/prefetch.js', contextInfo: {issuer: standIn}, createData: {}};
+    swap(fromStandIn);
+    expect(fromStandIn).toEqual({request: '@docusaurus/core/lib/client/prefetch.js', contextInfo: {issuer: standIn}, createData: {}});
+    const resolved = {...fromStandIn, createData: {resource: stockFile}};
+    swap(resolved);
+    expect(resolved.createData.resource).toBe(stockFile);
+  });
+
+  it.each(['prefetch.ts', 'preload.ts'])('%s wraps the stock helper: imports it by the path the swap lets through', (name) => {
+    const standIn = SWAPS.find(([, file]) => path.basename(file) === name)![1];
+    const imported = /from '(@docusaurus\/core\/lib\/client\/[a-z]+\.js)'/.exec(readFileSync(standIn, 'utf8'))?.[1];
+    expect(imported).toBe(`@docusaurus/core/lib/client/${name.replace('.ts', '.js')}`);
+    expect(files.filter((f) => SWAPS.some(([pattern]) => pattern.test(f)) && f.endsWith(imported!.slice('@docusaurus/core'.length)))).toHaveLength(1);
+  });
+
+  // browserContext.tsx and useWindowSize.ts are the stock modules rewritten (one startTransition each): pinned to the
+  // stock source they were written from, so an upgrade that changes either fails here before the copy drifts
+  it.each([
+    ['@docusaurus/core', 'lib/client/browserContext.js', 'f0765ea0de6c682044acc2d1f6f7d474e9ac389591a8e97f877e437c09225b4c'],
+    ['@docusaurus/theme-common', 'lib/hooks/useWindowSize.js', 'a32a46c867130090a4d785590da6f9cc69789eb67a94a5386fc6416857b91872'],
+  ])('%s %s is the source its stand-in was written from (3.10.2)', (pkg, rel, hash) => {
+    expect(sha256(stockSource(pkg, rel))).toBe(hash);
   });
 });

@@ -5,14 +5,14 @@
  */
 import {createHash} from 'node:crypto';
 import {readFileSync} from 'node:fs';
-import {createRequire} from 'node:module';
 import path from 'node:path';
 
-const require = createRequire(import.meta.url);
+/** where the site's build resolves packages from */
+const NODE_MODULES = path.resolve(__dirname, '../../node_modules');
 
 /** Absolute path of `rel` inside the installed package `pkg` (e.g. '@docusaurus/core', 'lib/client/preload.js'). */
 export function stockFile(pkg: string, rel: string): string {
-  return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), rel);
+  return path.join(NODE_MODULES, pkg, rel);
 }
 
 export const stockSource = (pkg: string, rel: string): string => readFileSync(stockFile(pkg, rel), 'utf8');

@@ -1,6 +1,6 @@
 /**
  * Stands in for @docusaurus/core's client `preload.js` (swapped by ./index.ts), browser only: the
- * same work (load the chunks of every route matching the path), started in a task of its own.
+ * stock helper, called in a task of its own.
  *
  * Why: Docusaurus calls preload() as main.js runs, and with the route's chunks already on the page
  * (src/patches/startupChunks) everything it leads to (running the route's modules, then starting hydration) would
@@ -8,16 +8,9 @@
  * main.js, and the route's modules run in a task of their own. On a client-side navigation the extra task is
  * a zero-delay timer, nothing a reader notices.
  */
-import routes from '@generated/routes';
-import {matchRoutes} from 'react-router-config';
-
-type Preloadable = {preload?: () => unknown};
+// the stock helper itself (./index.ts lets this one import through)
+import stockPreload from '@docusaurus/core/lib/client/preload.js';
 
 export default function preload(pathname: string): Promise<unknown[]> {
-  return new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => {
-    const matches = Array.from(new Set([pathname, decodeURI(pathname)]))
-      .map((p) => matchRoutes(routes, p))
-      .flat();
-    return Promise.all(matches.map((match) => (match.route.component as Preloadable).preload?.()));
-  });
+  return new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => stockPreload(pathname));
 }
