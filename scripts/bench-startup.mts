@@ -37,9 +37,10 @@ const INIT = `(() => {
   window.__sl = {longtasks: [], hydrated: NaN};
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__sl.longtasks.push([e.startTime, e.duration]); })
     .observe({type: 'longtask', buffered: true});
+  // the document, not <html>: an init script may run before the parser has made <html>
   new MutationObserver((_, obs) => {
-    if (document.documentElement.dataset.hasHydrated === 'true') { window.__sl.hydrated = performance.now(); obs.disconnect(); }
-  }).observe(document.documentElement, {attributes: true, attributeFilter: ['data-has-hydrated']});
+    if (document.documentElement?.dataset.hasHydrated === 'true') { window.__sl.hydrated = performance.now(); obs.disconnect(); }
+  }).observe(document, {attributes: true, subtree: true, attributeFilter: ['data-has-hydrated']});
 })()`;
 
 async function load(browser: Browser, url: string): Promise<Sample> {
@@ -55,7 +56,7 @@ async function load(browser: Browser, url: string): Promise<Sample> {
       if (res.request().resourceType() === 'script') scripts.push(res.body().then((b) => gzipSync(b, {level: 9}).length, () => 0));
     });
     await page.goto(url, {waitUntil: 'load'});
-    await page.locator('html[data-has-hydrated="true"]').waitFor({timeout: 30_000});
+    await page.waitForFunction("document.documentElement.dataset.hasHydrated === 'true'", undefined, {timeout: 30_000});
     await page.waitForTimeout(3000);
     const seen = (await page.evaluate(`(() => ({
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,

@@ -6,7 +6,7 @@
 import {existsSync, readFileSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import clientSwaps, {SWAPS, swapUnlessFrom} from '../../src/patches/clientSwaps';
+import clientSwaps, {SWAPS} from '../../src/patches/clientSwaps';
 import {sha256, stockSource} from './stockSource';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -60,30 +60,19 @@ describe('clientSwaps', () => {
     const bundler = {currentBundler: {instance: {NormalModuleReplacementPlugin: FakeReplacement}}} as never;
     expect(plugin.configureWebpack!({} as never, true, bundler, {} as never)).toEqual({});
     const client = plugin.configureWebpack!({} as never, false, bundler, {} as never) as unknown as {plugins: FakeReplacement[]};
-    expect(client.plugins.map((p) => p.pattern)).toEqual(SWAPS.map(([pattern]) => pattern));
+    expect(client.plugins.map((p) => [p.pattern, p.file])).toEqual(SWAPS);
   });
 
-  it('swaps the stock module for the stand-in everywhere but in the stand-in itself, which wraps it', () => {
-    const [pattern, standIn] = SWAPS[0];
-    const swap = swapUnlessFrom(standIn);
-    const stockFile = '/site/node_modules/@docusaurus/core/lib/client/prefetch.js';
-    expect(pattern.test(stockFile)).toBe(true);
-    // after resolving core's own `./prefetch`: the resolved file becomes the stand-in
-    const fromCore = {request: './prefetch', contextInfo: {issuer: '/site/node_modules/@docusaurus/core/lib/client/exports/Link.js'}, createData: {resource: stockFile}};
-    swap(fromCore);
-    expect(fromCore.createData.resource).toBe(standIn);
-    // the stand-in's own import of the stock helper goes through, before and after resolving
-    const fromStandIn = {request: '@docusaurus/core/lib/client/prefetch.js', contextInfo: {issuer: standIn}, createData: {}};
-    swap(fromStandIn);
-    expect(fromStandIn).toEqual({request: '@docusaurus/core/lib/client/prefetch.js', contextInfo: {issuer: standIn}, createData: {}});
-    const resolved = {...fromStandIn, createData: {resource: stockFile}};
-    swap(resolved);
-    expect(resolved.createData.resource).toBe(stockFile);
+  it('the wrappers\' own import of the stock helper is not swapped (or a wrapper would call itself)', () => {
+    for (const [pattern] of SWAPS) {
+      expect(pattern.test('/site/node_modules/@docusaurus/core/lib/client/prefetch.js?stock')).toBe(false);
+      expect(pattern.test('@docusaurus/core/lib/client/preload.js?stock')).toBe(false);
+    }
   });
 
   it.each(['prefetch.ts', 'preload.ts'])('%s wraps the stock helper: imports it by the path the swap lets through', (name) => {
     const standIn = SWAPS.find(([, file]) => path.basename(file) === name)![1];
-    const imported = /from '(@docusaurus\/core\/lib\/client\/[a-z]+\.js)'/.exec(readFileSync(standIn, 'utf8'))?.[1];
+    const imported = /from '(@docusaurus\/core\/lib\/client\/[a-z]+\.js)\?stock'/.exec(readFileSync(standIn, 'utf8'))?.[1];
     expect(imported).toBe(`@docusaurus/core/lib/client/${name.replace('.ts', '.js')}`);
     expect(files.filter((f) => SWAPS.some(([pattern]) => pattern.test(f)) && f.endsWith(imported!.slice('@docusaurus/core'.length)))).toHaveLength(1);
   });

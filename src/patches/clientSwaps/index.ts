@@ -10,31 +10,16 @@
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 
+/**
+ * Each pattern ends at `.js`: prefetch.ts and preload.ts wrap the stock helper, importing it as `….js?stock`, which the
+ * pattern does not match, so the wrapper gets the stock module and everyone else gets the wrapper.
+ */
 export const SWAPS: [RegExp, string][] = [
   [/@docusaurus[\\/]core[\\/]lib[\\/]client[\\/]prefetch\.js$/, path.join(__dirname, 'prefetch.ts')],
   [/@docusaurus[\\/]core[\\/]lib[\\/]client[\\/]preload\.js$/, path.join(__dirname, 'preload.ts')],
   [/@docusaurus[\\/]core[\\/]lib[\\/]client[\\/]browserContext\.js$/, path.join(__dirname, 'browserContext.tsx')],
   [/@docusaurus[\\/]theme-common[\\/]lib[\\/]hooks[\\/]useWindowSize\.js$/, path.join(__dirname, 'useWindowSize.ts')],
 ];
-
-/** The module factory's data, the parts used here (webpack calls this before resolving and after). */
-interface ResolveData {
-  request: string;
-  contextInfo: {issuer: string};
-  createData: {resource?: string};
-}
-
-/**
- * Replaces the stock module with `standIn`, except where the stand-in itself imports it (prefetch.ts and preload.ts
- * wrap the stock helper): before resolving, the request is the stand-in; after, its resolved file.
- */
-export function swapUnlessFrom(standIn: string): (data: ResolveData) => void {
-  return (data) => {
-    if (data.contextInfo.issuer === standIn) return;
-    if (data.createData.resource) data.createData.resource = standIn;
-    else data.request = standIn;
-  };
-}
 
 /** `only`: the stand-ins to swap in, by file name without extension (all when absent; the bench's A/B builds) */
 export default function clientSwaps(_context: LoadContext, {only}: {only?: string[]} = {}): Plugin {
@@ -44,7 +29,7 @@ export default function clientSwaps(_context: LoadContext, {only}: {only?: strin
     configureWebpack(_config, isServer, {currentBundler}) {
       if (isServer) return {};
       const {NormalModuleReplacementPlugin} = currentBundler.instance;
-      return {plugins: swaps.map(([pattern, file]) => new NormalModuleReplacementPlugin(pattern, swapUnlessFrom(file)))};
+      return {plugins: swaps.map(([pattern, file]) => new NormalModuleReplacementPlugin(pattern, file))};
     },
   };
 }

@@ -10,8 +10,8 @@
  */
 // '@site/…', not './…': webpack swaps this file in keeping the stock helper's folder as the context for its imports
 import {whenIdle} from '@site/src/lib/idleQueue';
-// the stock helper itself (./index.ts lets this one import through), which adds the <link rel=prefetch>
-import stockPrefetch from '@docusaurus/core/lib/client/prefetch.js';
+// the stock helper itself (`?stock`: a request ./index.ts does not swap), which adds the <link rel=prefetch>
+import stockPrefetch from '@docusaurus/core/lib/client/prefetch.js?stock';
 
 /** chunks this page asked for, by URL */
 const requested = new Map<string, Promise<void>>();

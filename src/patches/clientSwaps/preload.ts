@@ -8,8 +8,8 @@
  * main.js, and the route's modules run in a task of their own. On a client-side navigation the extra task is
  * a zero-delay timer, nothing a reader notices.
  */
-// the stock helper itself (./index.ts lets this one import through)
-import stockPreload from '@docusaurus/core/lib/client/preload.js';
+// the stock helper itself (`?stock`: a request ./index.ts does not swap)
+import stockPreload from '@docusaurus/core/lib/client/preload.js?stock';
 
 export default function preload(pathname: string): Promise<unknown[]> {
   return new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => stockPreload(pathname));
