@@ -90,13 +90,20 @@ try {
   console.log(`Start-up A/B: ${VARIANTS.map((v) => `${v.name} (${path.relative(process.cwd(), v.dir)})`).join(' vs ')}; ${RUNS} loads each, interleaved, CPU ×4`);
   for (const pageUrl of PAGES) {
     const samples = VARIANTS.map(() => [] as Sample[]);
+    const failed = VARIANTS.map(() => 0);
     for (let r = 0; r < RUNS; r++) {
       // alternate which build goes first, so neither always follows the other
       const order = VARIANTS.map((_, i) => i);
       if (r % 2) order.reverse();
-      for (const i of order) samples[i].push(await load(browser, servers[i].url + pageUrl));
+      for (const i of order) {
+        // a load that never hydrates is counted and left out, not allowed to end the whole comparison
+        const sample = await load(browser, servers[i].url + pageUrl).catch(() => null);
+        if (sample) samples[i].push(sample);
+        else failed[i]++;
+      }
     }
     console.log(`  ${pageUrl} — median [quartiles], ms (js: KB gzip)`);
+    for (const [i, n] of failed.entries()) if (n) console.log(`    ${VARIANTS[i].name}: ${n} of ${RUNS} loads never hydrated (left out)`);
     for (const metric of METRICS) {
       const base = quantile(samples[0].map((s) => s[metric]), 0.5);
       const cells = samples.map((ss, i) => {
