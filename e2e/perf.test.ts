@@ -225,36 +225,6 @@ describe.skipIf(STOCK)('a chapter page on a phone', () => {
     },
   );
 
-  it.each(['/docs/connect', '/en/docs/http'])(
-    '%s loads, hydrates and follows a link without building ICU\'s collator (src/patches/ordinalKeySort)',
-    async (path) => {
-      const {page, errors} = await watchedPage(session);
-      // count every way a page builds the collator: the first localeCompare, or Intl.Collator itself
-      await page.addInitScript(`(() => {
-        const seen = (window.__collator = {localeCompare: 0, Collator: 0});
-        const localeCompare = String.prototype.localeCompare;
-        String.prototype.localeCompare = function (...args) { seen.localeCompare++; return localeCompare.apply(this, args); };
-        const Collator = Intl.Collator;
-        Intl.Collator = new Proxy(Collator, {
-          construct(target, args) { seen.Collator++; return new target(...args); },
-          apply(target, self, args) { seen.Collator++; return target.apply(self, args); },
-        });
-      })()`);
-      await page.goto(baseUrl() + path, {waitUntil: 'networkidle'});
-      await page.locator('html[data-has-hydrated="true"]').waitFor();
-      const next = page.locator('a.pagination-nav__link--next');
-      const target = await next.getAttribute('href');
-      expect(target).toBeTruthy();
-      await next.click();
-      await page.waitForURL((url) => url.pathname === target);
-      await page.locator('article h1').filter({hasNotText: ''}).first().waitFor();
-      await page.waitForTimeout(500); // the idle work after a navigation (prefetches, blocks waking)
-      expect(await page.evaluate(() => (window as unknown as {__collator: object}).__collator)).toEqual({localeCompare: 0, Collator: 0});
-      expect(errors).toEqual([]);
-      await page.close();
-    },
-  );
-
   it('loads nothing of the editor, runner or simulator, and starts no worker, until a block is on screen', async () => {
     const {page} = await watchedPage(session);
     const scripts: string[] = [];

@@ -2,7 +2,6 @@
  * A copy of a patched build with some start-up patches undone, for bench-startup's leave-one-out comparisons without
  * a rebuild each (builds take minutes here). Only patches whose whole effect is a fixed edit of the built files:
  *  - compileHints: the `//# allFunctionsCalledOnLoad` first line of main.js and runtime~main.js;
- *  - ordinalKeySort: the minified ordinal comparator in useShallowMemoObject back to `localeCompare`;
  *  - startupChunks: the route chunks' preloads and their places in the start list, out of every page;
  *  - ssrTemplate (takes startupChunks with it): the entry's preloads back to `<script defer>`, the start script out.
  * Each edit must be found in the build, or this stops: an edit that matches nothing would measure nothing.
@@ -14,7 +13,7 @@ import {cpSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path';
 
 const [from, to, ...patches] = process.argv.slice(2);
-const KNOWN = ['compileHints', 'ordinalKeySort', 'startupChunks', 'ssrTemplate'];
+const KNOWN = ['compileHints', 'startupChunks', 'ssrTemplate'];
 if (!from || !to || patches.length === 0 || patches.some((p) => !KNOWN.includes(p))) {
   throw new Error(`usage: unpatch-build.mts <patched build> <new dir> <${KNOWN.join('|')}>…`);
 }
@@ -46,11 +45,6 @@ const START = /<script>!function\(e\)\{var t=!1;function n\(\)\{[\s\S]*?\}\((\[[
 
 if (patches.includes('compileHints')) {
   editAll(js.filter((f) => ENTRY.test(f)), 'compileHints', (t) => t.replace(/^\/\/# allFunctionsCalledOnLoad\n/, ''));
-}
-if (patches.includes('ordinalKeySort')) {
-  editAll(js, 'ordinalKeySort', (t) =>
-    t.replace(/\.sort\(\((\w),(\w)\)=>\1\[0\]<\2\[0\]\?-1:\1\[0\]>\2\[0\]\?1:0\)/g, '.sort(($1,$2)=>$1[0].localeCompare($2[0]))'),
-  );
 }
 if (patches.includes('startupChunks') || patches.includes('ssrTemplate')) {
   editAll(pages, 'startupChunks', (html) => {

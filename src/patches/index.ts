@@ -12,7 +12,6 @@ import clientSwaps from './clientSwaps';
 import codeBlockLines from './codeBlockLines';
 import compileHints from './compileHints';
 import lazyPrism from './lazyPrism';
-import ordinalKeySort from './ordinalKeySort';
 import {ssrTemplate} from './ssrTemplate';
 import startupChunks from './startupChunks';
 
@@ -26,7 +25,6 @@ export const PATCHES = [
   'compileHints',
   'ssrTemplate',
   'startupChunks',
-  'ordinalKeySort',
 ] as const;
 export type PatchName = (typeof PATCHES)[number];
 
@@ -55,6 +53,5 @@ export function startupPatches(env: NodeJS.ProcessEnv = process.env): {plugins: 
   if (swaps.length) plugins.push((context: LoadContext) => clientSwaps(context, {only: swaps}));
   if (has('compileHints')) plugins.push(compileHints);
   if (has('startupChunks')) plugins.push(startupChunks);
-  if (has('ordinalKeySort')) plugins.push(ordinalKeySort);
   return {plugins, ssrTemplate: has('ssrTemplate') ? ssrTemplate : undefined, on};
 }
