@@ -4,15 +4,21 @@ import type * as Preset from '@docusaurus/preset-classic';
 import {accessibleTheme} from './src/theme/prismContrast';
 import mermaidStatic from './src/remark/mermaidStatic';
 import exampleFiles from './src/remark/exampleFiles';
-import lazyPrism from './src/plugins/lazyPrism';
-import clientSwaps from './src/plugins/clientSwaps';
-import compileHints from './src/plugins/compileHints';
-import startupChunks from './src/plugins/startupChunks';
+import serverHighlight from './src/plugins/serverHighlight';
 import hangulFont from './src/plugins/hangulFont';
-import ordinalKeySort from './src/plugins/ordinalKeySort';
 import offline from './src/plugins/offline';
 import earlyInput from './src/plugins/earlyInput';
-import {ssrTemplate} from './src/html/ssrTemplate';
+import {PATCHES, startupPatches} from './src/patches';
+
+// Start-up patches of Docusaurus internals, each measured and guarded (src/patches/README.md);
+// SOCKETLAB_STOCK=1 builds with none of them
+const patches = startupPatches();
+if (patches.on.length < PATCHES.length) {
+  console.info(`[socket-lab] start-up patches on: ${patches.on.join(', ') || 'none (stock)'}`);
+  // webpack's persistent cache does not see plugins come and go (its key is the config file, not what it imports):
+  // a variant builds without it, so it neither reads the patched build's modules nor leaves its own for the next build
+  process.env.DOCUSAURUS_NO_PERSISTENT_CACHE = '1';
+}
 
 // Socket Lab ships everything it needs: no external fonts, scripts, images or analytics,
 // so a reader on a train with no signal still gets the whole site once it is cached.
@@ -41,12 +47,11 @@ const config: Config = {
     },
   },
 
-  // the server's HTML is painted before the app's scripts run (src/html/ssrTemplate.ts)
-  ssrTemplate,
+  // the server's HTML is painted before the app's scripts run (src/patches/ssrTemplate); undefined: the stock template
+  ...(patches.ssrTemplate ? {ssrTemplate: patches.ssrTemplate} : {}),
 
-  // Prism off the page's critical path: highlighted on the server, loaded on demand in the browser (src/prism)
   // offline last: its postBuild lists the build's files after startupChunks has rewritten the pages
-  plugins: [lazyPrism, clientSwaps, compileHints, startupChunks, hangulFont, ordinalKeySort, earlyInput, offline],
+  plugins: [serverHighlight, ...patches.plugins, hangulFont, earlyInput, offline],
 
   presets: [
     [
@@ -98,7 +103,7 @@ const config: Config = {
       // the stock themes with too-faint token colours nudged to WCAG AA (see src/theme/prismContrast.ts)
       theme: accessibleTheme(prismThemes.github),
       darkTheme: accessibleTheme(prismThemes.dracula),
-      // registered by src/prism/highlight.ts (theme-classic's own loader is swapped out by src/plugins/lazyPrism.ts)
+      // registered by src/prism/highlight.ts (theme-classic's own loader is swapped out by src/patches/lazyPrism)
       additionalLanguages: ['http', 'bash', 'c'],
     },
   } satisfies Preset.ThemeConfig,

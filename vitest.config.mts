@@ -24,8 +24,6 @@ export default defineConfig({
             {find: /^@site\/src\/prism\/now$/, replacement: fileURLToPath(new URL('./src/prism/now.server.ts', import.meta.url))},
             {find: /^@docusaurus\/useIsBrowser$/, replacement: fileURLToPath(new URL('./test/components/stubs/useIsBrowser.ts', import.meta.url))},
             {find: /^@theme-original\/CodeBlock$/, replacement: fileURLToPath(new URL('./test/components/stubs/OriginalCodeBlock.tsx', import.meta.url))},
-            // src/theme/CodeBlock draws ordinary blocks with the stock CodeBlock's parts: the same stand-in
-            {find: /^@theme\/CodeBlock\/Content\/(String|Element)$/, replacement: fileURLToPath(new URL('./test/components/stubs/OriginalCodeBlock.tsx', import.meta.url))},
             {find: /^@docusaurus\/useDocusaurusContext$/, replacement: fileURLToPath(new URL('./test/quiz/stubs/useDocusaurusContext.ts', import.meta.url))},
             {find: /^@docusaurus\/Link$/, replacement: fileURLToPath(new URL('./test/quiz/stubs/Link.tsx', import.meta.url))},
             {find: /^@theme\/CodeBlock$/, replacement: fileURLToPath(new URL('./test/quiz/stubs/CodeBlock.tsx', import.meta.url))},

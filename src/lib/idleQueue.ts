@@ -2,7 +2,7 @@
  * Work that can wait until the page has nothing better to do, one item at a time: blocks that scrolled
  * into view mount their live part here, so a screen with several blocks (or a block visible at load,
  * while React is still hydrating the page) never turns into one long task; route prefetches wait here too
- * (src/lib/prefetch.ts), behind every block: a reader sees a block wake, not a prefetch, and without
+ * (src/patches/clientSwaps/prefetch.ts), behind every block: a reader sees a block wake, not a prefetch, and without
  * requestIdleCallback (Safari) each item waits 50 ms, so ~17 prefetches queued first would hold a block back ~1 s.
  */
 

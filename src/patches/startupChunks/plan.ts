@@ -74,7 +74,7 @@ export function startupChunkFiles(
 }
 
 /**
- * Adds `files` to a page built with src/html/ssrTemplate.ts: a low-priority preload each, next to the entry's, and
+ * Adds `files` to a page built with src/patches/ssrTemplate: a low-priority preload each, next to the entry's, and
  * at the head of the list of scripts started after the first paint (a chunk only registers its modules, so it may
  * run before the webpack runtime; the runtime picks them up). Throws if the page lacks the template's markers.
  */
@@ -83,7 +83,7 @@ export function addStartupScripts(html: string, files: string[], baseUrl: string
   const urls = files.map((f) => baseUrl + f);
   const firstPreload = html.indexOf('<link rel="preload" as="script"');
   const list = html.indexOf(`(["${baseUrl}assets/js/runtime~main.`);
-  if (firstPreload < 0 || list < firstPreload) throw new Error('startupChunks: the page does not have the markers of src/html/ssrTemplate.ts');
+  if (firstPreload < 0 || list < firstPreload) throw new Error('startupChunks: the page does not have the markers of src/patches/ssrTemplate');
   const preloads = urls.map((u) => `<link rel="preload" as="script" fetchpriority="low" href="${u}">`).join('');
   const listStart = list + 2; // just inside `([`
   return (

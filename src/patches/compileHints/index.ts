@@ -12,7 +12,7 @@ import type {LoadContext, Plugin} from '@docusaurus/types';
 
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
 /** the chunks whose scripts carry the hint: the entry (and its runtime, which runs first) */
-const EAGER_CHUNKS = ['main', 'runtime~main'];
+export const EAGER_CHUNKS = ['main', 'runtime~main'];
 
 export default function compileHints(_context: LoadContext): Plugin {
   return {

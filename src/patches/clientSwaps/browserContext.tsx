@@ -1,5 +1,5 @@
 /**
- * Stands in for @docusaurus/core's client `browserContext.js` (swapped by src/plugins/clientSwaps.ts), browser only:
+ * Stands in for @docusaurus/core's client `browserContext.js` (swapped by ./index.ts), browser only:
  * the same context and provider, but the flip to "in the browser" after hydration is a transition.
  *
  * Why: every `useIsBrowser()` re-renders on that flip — each <Link> (sidebar, contents, pagination, prose), code

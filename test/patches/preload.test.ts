@@ -1,5 +1,5 @@
 /**
- * The route preload that stands in for Docusaurus's in the browser (src/lib/preload.ts): the same routes' chunks,
+ * The route preload that stands in for Docusaurus's in the browser (src/patches/clientSwaps/preload.ts): the same routes' chunks,
  * asked for one task later, so that nothing of it runs inside the task that called it (main.js's, at start-up).
  */
 import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
@@ -22,7 +22,7 @@ vi.mock('@generated/routes', () => ({
   ],
 }));
 
-const {default: preload} = await import('../../src/lib/preload');
+const {default: preload} = await import('../../src/patches/clientSwaps/preload');
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -1,12 +1,13 @@
 /**
- * src/plugins/clientSwaps.ts against the installed Docusaurus: each pattern names exactly one real module, each
+ * src/patches/clientSwaps against the installed Docusaurus: each pattern names exactly one real module, each
  * stand-in exists and exports the same names as the module it replaces, and only the browser build swaps. A
  * Docusaurus upgrade that moves or reshapes one of these modules fails here instead of quietly unswapping it.
  */
 import {existsSync, readFileSync, readdirSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import clientSwaps, {SWAPS} from '../../src/plugins/clientSwaps';
+import clientSwaps, {SWAPS} from '../../src/patches/clientSwaps';
+import {sha256, stockSource} from './stockSource';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -60,5 +61,28 @@ describe('clientSwaps', () => {
     expect(plugin.configureWebpack!({} as never, true, bundler, {} as never)).toEqual({});
     const client = plugin.configureWebpack!({} as never, false, bundler, {} as never) as unknown as {plugins: FakeReplacement[]};
     expect(client.plugins.map((p) => [p.pattern, p.file])).toEqual(SWAPS);
+  });
+
+  it('the wrappers\' own import of the stock helper is not swapped (or a wrapper would call itself)', () => {
+    for (const [pattern] of SWAPS) {
+      expect(pattern.test('/site/node_modules/@docusaurus/core/lib/client/prefetch.js?stock')).toBe(false);
+      expect(pattern.test('@docusaurus/core/lib/client/preload.js?stock')).toBe(false);
+    }
+  });
+
+  it.each(['prefetch.ts', 'preload.ts'])('%s wraps the stock helper: imports it by the path the swap lets through', (name) => {
+    const standIn = SWAPS.find(([, file]) => path.basename(file) === name)![1];
+    const imported = /from '(@docusaurus\/core\/lib\/client\/[a-z]+\.js)\?stock'/.exec(readFileSync(standIn, 'utf8'))?.[1];
+    expect(imported).toBe(`@docusaurus/core/lib/client/${name.replace('.ts', '.js')}`);
+    expect(files.filter((f) => SWAPS.some(([pattern]) => pattern.test(f)) && f.endsWith(imported!.slice('@docusaurus/core'.length)))).toHaveLength(1);
+  });
+
+  // browserContext.tsx and useWindowSize.ts are the stock modules rewritten (one startTransition each): pinned to the
+  // stock source they were written from, so an upgrade that changes either fails here before the copy drifts
+  it.each([
+    ['@docusaurus/core', 'lib/client/browserContext.js', 'f0765ea0de6c682044acc2d1f6f7d474e9ac389591a8e97f877e437c09225b4c'],
+    ['@docusaurus/theme-common', 'lib/hooks/useWindowSize.js', 'a32a46c867130090a4d785590da6f9cc69789eb67a94a5386fc6416857b91872'],
+  ])('%s %s is the source its stand-in was written from (3.10.2)', (pkg, rel, hash) => {
+    expect(sha256(stockSource(pkg, rel))).toBe(hash);
   });
 });

@@ -1,15 +1,17 @@
 /**
- * Stands in for @docusaurus/core's client `prefetch.js` (swapped by src/plugins/clientSwaps.ts): fetching, at low
+ * Stands in for @docusaurus/core's client `prefetch.js` (swapped by ./index.ts): fetching, at low
  * priority, the chunk of a route that a visible link points to, so following the link is quick.
  *
  * The stock helper adds one `<link rel=prefetch>` per chunk per matched route, all at once, in the intersection
  * observers' callback right after the page hydrates. Every docs route matches the docs layout routes too, so a
  * chapter page with a dozen visible links got ~160 elements, nearly all for the five layout chunks the page had
  * already loaded: one 30 ms task on this machine, four times that on Lighthouse's phone, counted as blocking time.
- * Here each chunk is asked for once, never when the page already has it, and each element is added in idle time.
+ * This wraps the stock helper: each chunk is asked of it once, never when the page already has it, in idle time.
  */
 // '@site/…', not './…': webpack swaps this file in keeping the stock helper's folder as the context for its imports
 import {whenIdle} from '@site/src/lib/idleQueue';
+// the stock helper itself (`?stock`: a request ./index.ts does not swap), which adds the <link rel=prefetch>
+import stockPrefetch from '@docusaurus/core/lib/client/prefetch.js?stock';
 
 /** chunks this page asked for, by URL */
 const requested = new Map<string, Promise<void>>();
@@ -28,34 +30,6 @@ function onPage(url: string): boolean {
   return false;
 }
 
-function supportsLinkPrefetch(): boolean {
-  try {
-    return document.createElement('link').relList.supports('prefetch');
-  } catch {
-    return false;
-  }
-}
-
-/** one `<link rel=prefetch>`, or (Safari has no rel=prefetch) a background request the HTTP cache keeps */
-function fetchQuietly(url: string): Promise<void> {
-  return new Promise((resolve) => {
-    if (supportsLinkPrefetch()) {
-      const link = document.createElement('link');
-      link.rel = 'prefetch';
-      link.href = url;
-      link.onload = () => resolve();
-      link.onerror = () => resolve(); // a 404 is in the console already; nothing to do about it here
-      document.head.appendChild(link);
-    } else {
-      const req = new XMLHttpRequest();
-      req.open('GET', url, true);
-      req.withCredentials = true;
-      req.onloadend = () => resolve();
-      req.send(null);
-    }
-  });
-}
-
 /** Same contract as the stock helper: resolves once the chunk is fetched (or could not be), never rejects. */
 export default function prefetch(url: string): Promise<void> {
   if (typeof document === 'undefined') return Promise.resolve();
@@ -66,7 +40,7 @@ export default function prefetch(url: string): Promise<void> {
       whenIdle(
         () => {
           if (onPage(url)) resolve();
-          else fetchQuietly(url).then(resolve);
+          else stockPrefetch(url).then(resolve);
         },
         {last: true},
       );

@@ -1,5 +1,5 @@
 /**
- * Stands in for @docusaurus/theme-common's `useWindowSize` hook (swapped by src/plugins/clientSwaps.ts), browser only:
+ * Stands in for @docusaurus/theme-common's `useWindowSize` hook (swapped by ./index.ts), browser only:
  * the same hook, but its first reading after mount is a transition. Later readings (resizes) stay urgent.
  *
  * Why: the hook starts at "ssr" so hydration matches the server, then reads the window in an effect. That update gets

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /**
- * The two stand-ins that make the renders right after hydration yield (src/lib/browserContext.tsx,
- * src/lib/useWindowSize.ts, swapped in by src/plugins/clientSwaps.ts). Each keeps the stock contract — the server's
+ * The two stand-ins that make the renders right after hydration yield (src/patches/clientSwaps/browserContext.tsx,
+ * src/patches/clientSwaps/useWindowSize.ts, swapped in by src/patches/clientSwaps). Each keeps the stock contract — the server's
  * value in the first render (so hydration matches), the browser's after mount, resizes followed — and sends its
  * first update through React's startTransition (spied on here), so that render is cut into slices.
  */
@@ -21,8 +21,8 @@ vi.mock('react', async (importOriginal) => {
   };
 });
 
-const {BrowserContextProvider, Context} = await import('../../src/lib/browserContext');
-const {useWindowSize} = await import('../../src/lib/useWindowSize');
+const {BrowserContextProvider, Context} = await import('../../src/patches/clientSwaps/browserContext');
+const {useWindowSize} = await import('../../src/patches/clientSwaps/useWindowSize');
 
 /** Renders a probe and returns every value it rendered with, in order. */
 function probe<T>(useValue: () => T, wrap?: (node: React.ReactNode) => React.ReactNode) {

@@ -1,10 +1,11 @@
 /**
- * src/plugins/startupChunks/plan.ts on small hand-made generated files, shaped like Docusaurus 3.10's
+ * src/patches/startupChunks/plan.ts on small hand-made generated files, shaped like Docusaurus 3.10's
  * (.docusaurus/routes.js, routesChunkNames.json, client-manifest.json). The expected chunks follow from the inputs by
  * the client's own rules (core/lib/client/preload.js: every route matched on the way down, every chunk name of each).
  */
 import {describe, expect, it} from 'vitest';
-import {addStartupScripts, parseRoutes, startupChunkFiles, type ClientManifest} from '../../src/plugins/startupChunks/plan';
+import {addStartupScripts, parseRoutes, startupChunkFiles, type ClientManifest} from '../../src/patches/startupChunks/plan';
+import {sha256, stockSource} from './stockSource';
 
 const routesJs = `import React from 'react';
 import ComponentCreator from '@docusaurus/ComponentCreator';
@@ -96,7 +97,7 @@ describe('startup chunks of a route', () => {
   });
 });
 
-describe('adding them to a page of src/html/ssrTemplate.ts', () => {
+describe('adding them to a page of src/patches/ssrTemplate', () => {
   const page =
     '<head><link rel="preload" as="script" fetchpriority="low" href="/en/assets/js/runtime~main.1.js"><link rel="preload" as="script" fetchpriority="low" href="/en/assets/js/main.2.js"></head>' +
     '<body><div id="__docusaurus"></div><script>!function(n){}(["/en/assets/js/runtime~main.1.js","/en/assets/js/main.2.js"])</script></body>';
@@ -112,5 +113,31 @@ describe('adding them to a page of src/html/ssrTemplate.ts', () => {
   it('leaves a page alone when there is nothing to add, and refuses a page without the template\'s markers', () => {
     expect(addStartupScripts(page, [], '/en/')).toBe(page);
     expect(() => addStartupScripts('<html><script src="/assets/js/main.js" defer></script></html>', ['assets/js/a.js'], '/')).toThrow(/ssrTemplate/);
+  });
+});
+
+/**
+ * Guard: the Docusaurus internals plan.ts re-does at build time, read from the installed packages. If one changes,
+ * this fails, and plan.ts is checked against the new client before it lists wrong chunks (or none) silently.
+ */
+describe('the installed Docusaurus still finds a route\'s chunks the way plan.ts does', () => {
+  it('routes.js is generated as literals with ComponentCreator(path, hash) calls', () => {
+    expect(stockSource('@docusaurus/core', 'lib/server/codegen/codegenRoutes.js')).toContain("`component: ComponentCreator('${routePath}', '${routeHash}')`");
+  });
+
+  it('the client looks a route\'s chunk names up by `${path}-${hash}` and flattens them', () => {
+    const creator = stockSource('@docusaurus/core', 'lib/client/exports/ComponentCreator.js');
+    expect(creator).toContain('const chunkNames = routesChunkNames[`${path}-${hash}`];');
+    expect(creator).toContain('const flatChunkNames = flat(chunkNames);');
+  });
+
+  it('the client preloads every route matched on the way down, with react-router-config', () => {
+    expect(sha256(stockSource('@docusaurus/core', 'lib/client/preload.js'))).toBe('8c1e3de18d307e2fb4aee43f765f1d06b05357889b9923467bef44a358683542');
+  });
+
+  it('client-manifest.json is react-loadable-ssr-addon\'s, with entrypoints, origins and assets', () => {
+    expect(stockSource('@docusaurus/core', 'lib/webpack/client.js')).toContain("path_1.default.join(generatedFilesDir, 'client-manifest.json')");
+    const addon = stockSource('react-loadable-ssr-addon-v5-slorber', 'lib/ReactLoadableSSRAddon.js');
+    expect(addon).toMatch(/this\.manifest = \{\s*entrypoints: [^,]+,\s*origins: [^,]+,\s*assets: /);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * CodeBlock/Content swizzle (ejected): the stock component, with its lines drawn by src/prism instead of
+ * CodeBlock/Content stand-in (./index.ts swaps it in): the stock component, with its lines drawn by src/prism instead of
  * prism-react-renderer's <Highlight>. The markup and classes are the stock ones; what changes:
  * - while the page hydrates, the lines are the server's HTML, kept as it is (no Prism on the page's critical path);
  * - token colours are carried for both colour modes (src/prism/tokens.ts), so kept HTML follows dark mode.
@@ -10,8 +10,9 @@ import clsx from 'clsx';
 import {useCodeBlockContext} from '@docusaurus/theme-common/internal';
 import Line from '@theme/CodeBlock/Line';
 import type {Props} from '@theme/CodeBlock/Content';
-import {useCodeLines} from '../../../prism';
-import styles from './styles.module.css';
+import {useCodeLines} from '../../prism';
+// the stock component's own styles, so the markup keeps matching them
+import styles from '@docusaurus/theme-classic/lib/theme/CodeBlock/Content/styles.module.css';
 
 const Pre = forwardRef<HTMLPreElement, ComponentProps<'pre'>>(function Pre(props, ref) {
   return (

@@ -1,5 +1,5 @@
 /**
- * Stands in for theme-classic's `prism-include-languages` client module (swapped by src/plugins/lazyPrism.ts).
+ * Stands in for theme-classic's `prism-include-languages` client module (swapped by ./index.ts).
  * That module imports Prism into the main bundle and builds every grammar on every page at start-up, before the
  * page can answer a tap; here the highlighter is a chunk loaded when something needs it (./index.ts).
  *
