@@ -115,8 +115,17 @@ export function compile(code: string, paramNames: readonly string[], words: Word
     };
   }
 
+  const params = [...SHADOWED_GLOBALS, ...paramNames.filter((p) => !(SHADOWED_GLOBALS as readonly string[]).includes(p))];
   const rewritten = toGenerators(js);
   if (!rewritten.ok) {
+    // acorn found what the engine would have found: let the engine say it (compiled only, never run), so the
+    // reader gets the same worded, located message as before the rewrite existed (syntaxError.ts)
+    try {
+      new CompileFunction(...params, `return function* () {"use strict";\n${js}\n}`);
+    } catch (e) {
+      return {ok: false, error: engineSyntaxError(code, e, words)};
+    }
+    // the rewrite's own refusal (e.g. a spawned function that shares a variable): already in the reader's words
     const at = positionOf(js, rewritten.pos);
     return {
       ok: false,
@@ -124,7 +133,6 @@ export function compile(code: string, paramNames: readonly string[], words: Word
     };
   }
 
-  const params = [...SHADOWED_GLOBALS, ...paramNames.filter((p) => !(SHADOWED_GLOBALS as readonly string[]).includes(p))];
   let outer: (...args: unknown[]) => () => Generator<unknown, unknown, unknown>;
   try {
     outer = new CompileFunction(...params, wrapperBody(rewritten.code)) as typeof outer;
