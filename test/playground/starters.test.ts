@@ -2,11 +2,11 @@
 /**
  * The starter programs: each runs on the simulator and shows what its name promises (outcomes from the kernel's
  * behaviour the chapters teach, not pasted from a run); comments are in the reader's language. The echo server
- * needs `spawn` (concurrent processes, issue #18 part 1): until the runner has it, only its shape is checked.
+ * runs as a spawned process (concurrent processes, issue #18 part 1).
  */
 import {describe, expect, test} from 'vitest';
 import {runInProcess} from '../../src/runner/run';
-import {NEEDS_SPAWN, STARTER_IDS, starterCode} from '../../src/playground/starters';
+import {STARTER_IDS, starterCode} from '../../src/playground/starters';
 import type {TraceEvent} from '../../src/sim/api';
 
 const HANGUL = /[\uac00-\ud7a3]/;
@@ -62,11 +62,13 @@ describe.each(['ko', 'en'] as const)('starters (%s)', (locale) => {
     expect([...finalStates(r.trace).values()]).toContain('server 8080 CLOSE-WAIT');
   });
 
-  test('the echo server is a spawned process with an accept loop that takes its port as an argument', () => {
-    expect([...NEEDS_SPAWN]).toEqual(['echo-server']);
+  test('echo server: a spawned accept loop sends each message back, the client sees EOF after it, and the server is left waiting in accept()', () => {
     const code = starterCode('echo-server', locale);
-    expect(code).toMatch(/spawn\('server', \(port\) => \{[\s\S]*while \(true\) \{[\s\S]*accept\(l\)[\s\S]*\}, 7007\);/);
-    // it parses as a program (whether it runs waits for spawn)
-    expect(() => new Function(code)).not.toThrow();
+    expect(code).toMatch(/spawn\('server', \(port\) => \{[\s\S]*while \(true\) \{[\s\S]*accept\(l\)/);
+    const r = runInProcess({code, locale});
+    // a server still waiting for the next connection is how a real server ends a session: the run is a success
+    expect(r.status).toBe('ok');
+    expect(r.console.map((l) => l.text)).toEqual(['echo: hello', 'EOF: ""', 'echo: world', 'EOF: ""']);
+    expect(r.waiting?.map((w) => [w.host, w.call])).toEqual([['server', 'accept']]);
   });
 });
