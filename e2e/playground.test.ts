@@ -5,6 +5,10 @@
  * and settings and an identical run; a cut-short link opens the default program with a notice; a chapter block's
  * "놀이터에서 열기" / "Open in playground" lands with that block's code, and its copy button copies it.
  */
+import {spawnSync} from 'node:child_process';
+import {readFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Page} from 'playwright-core';
 import {axeViolations} from './axe';
@@ -23,6 +27,8 @@ const KO = {
   timeline: '타임라인',
   descriptor: /디스크립터 표/,
   broken: /잘렸거나 손상되어.*기본 프로그램을 열었어요/,
+  pcapng: 'pcapng 내려받기',
+  kernel: '내 커널로 확인',
 };
 const EN = {
   path: '/en/playground',
@@ -37,6 +43,8 @@ const EN = {
   timeline: 'Timeline',
   descriptor: /Descriptor table of client/,
   broken: /cut short or damaged.*default program was opened/,
+  pcapng: 'Download pcapng',
+  kernel: 'Check on my kernel',
 };
 type Words = typeof KO;
 
@@ -111,6 +119,35 @@ describe.each([
     expect(await consoleText(page, w)).toContain('HTTP/1.1 200 OK');
     await expect(page.getByRole('slider', {name: w.timeline}).count()).resolves.toBe(1);
     await expect(page.getByRole('table', {name: w.descriptor}).count()).resolves.toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('after a run, "Download pcapng" saves a pcapng file and "Check on my kernel" a Python script that agrees with this kernel', async () => {
+    const {page, errors} = await openPlayground(w.path, w);
+    const pcapng = page.getByRole('button', {name: w.pcapng, exact: true});
+    const kernel = page.getByRole('button', {name: w.kernel, exact: true});
+    // nothing to save before the first run
+    expect(await pcapng.isDisabled()).toBe(true);
+    expect(await kernel.isDisabled()).toBe(true);
+    await run(page, w);
+
+    const [capture] = await Promise.all([page.waitForEvent('download'), pcapng.click()]);
+    const capFile = path.join(os.tmpdir(), `sl-playground-${process.pid}.pcapng`);
+    await capture.saveAs(capFile);
+    const bytes = readFileSync(capFile);
+    // a pcapng file opens with a Section Header Block (type 0x0A0D0D0A) and its byte-order magic 0x1A2B3C4D
+    expect(bytes.readUInt32LE(0)).toBe(0x0a0d0d0a);
+    expect(bytes.readUInt32LE(8)).toBe(0x1a2b3c4d);
+
+    const [script] = await Promise.all([page.waitForEvent('download'), kernel.click()]);
+    const pyFile = path.join(os.tmpdir(), `sl-playground-${process.pid}.py`);
+    await script.saveAs(pyFile);
+    expect(readFileSync(pyFile, 'utf8')).toMatch(/^#!\/usr\/bin\/env python3|^# /);
+    // the default program (an HTTP client of www.example.com, played by the script's stand-in) runs the same here
+    const out = spawnSync('python3', [pyFile], {encoding: 'utf8', timeout: 60_000});
+    expect(out.status, out.stderr).toBe(0);
+    expect(out.stdout).not.toMatch(/^!!/m);
     expect(errors).toEqual([]);
     await page.close();
   });
