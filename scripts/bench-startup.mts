@@ -8,8 +8,10 @@
  *  - tbt: blocking time, Σ(long task − 50 ms) from the first paint until 3 s after hydration (Lighthouse's TBT, with
  *    a fixed end instead of TTI); longest: the longest task;
  *  - script: main-thread script time (Chrome's ScriptDuration) until then; js: gzip KB of the scripts loaded.
- * Usage: npx tsx scripts/bench-startup.mts [--runs 15] [--page /docs/socket]… name=dir name=dir …
- *   (the first build is the baseline the others are compared with; npm run bench:startup: stock vs patched)
+ * Usage: npx tsx scripts/bench-startup.mts [--runs 15] [--page /docs/socket]… name=dir name=dir@/page …
+ *   (the first build is the baseline the others are compared with; npm run bench:startup: stock vs patched).
+ *   `name=dir@/page` loads that page of that build in every row instead of the row's page: e.g.
+ *   `blank=build-blank@/docs/page` puts a blank Docusaurus site's docs page (scripts/bench/blank-site) beside ours.
  */
 import path from 'node:path';
 import {gzipSync} from 'node:zlib';
@@ -24,8 +26,9 @@ const PAGES = opt('--page').length ? opt('--page') : ['/docs/socket', '/docs/htt
 const VARIANTS = argv
   .filter((a, i) => a.includes('=') && !argv[i - 1]?.startsWith('--'))
   .map((a) => {
-    const [name, dir] = a.split('=');
-    return {name, dir: path.resolve(dir)};
+    const [name, spec] = a.split('=');
+    const [dir, page] = spec.split('@');
+    return {name, dir: path.resolve(dir), page: page || null};
   });
 if (VARIANTS.length < 2) throw new Error('bench-startup: name at least two builds, e.g. stock=build-stock patched=build');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -87,7 +90,7 @@ const summary = (xs: number[]) => `${quantile(xs, 0.5).toFixed(1)} [${quantile(x
 const servers = await Promise.all(VARIANTS.map((v) => startStaticServer(v.dir)));
 const browser = await chromium.launch({executablePath: CHROMIUM, args: CHROMIUM_ARGS});
 try {
-  console.log(`Start-up A/B: ${VARIANTS.map((v) => `${v.name} (${path.relative(process.cwd(), v.dir)})`).join(' vs ')}; ${RUNS} loads each, interleaved, CPU ×4`);
+  console.log(`Start-up A/B: ${VARIANTS.map((v) => `${v.name} (${path.relative(process.cwd(), v.dir)}${v.page ? ` ${v.page}` : ''})`).join(' vs ')}; ${RUNS} loads each, interleaved, CPU ×4`);
   for (const pageUrl of PAGES) {
     const samples = VARIANTS.map(() => [] as Sample[]);
     const failed = VARIANTS.map(() => 0);
@@ -97,7 +100,7 @@ try {
       if (r % 2) order.reverse();
       for (const i of order) {
         // a load that never hydrates is counted and left out, not allowed to end the whole comparison
-        const sample = await load(browser, servers[i].url + pageUrl).catch(() => null);
+        const sample = await load(browser, servers[i].url + (VARIANTS[i].page ?? pageUrl)).catch(() => null);
         if (sample) samples[i].push(sample);
         else failed[i]++;
       }
