@@ -1,14 +1,13 @@
 // @vitest-environment jsdom
 /**
  * loadOnce, which the quiz, the review page, runnable blocks and the highlighter load their chunks with: one load per page, a failed load is tried
- * again, and once loaded React.lazy gets the component at once (no Suspense fallback), which is what lets the quiz
- * hydrate in the page's own pass.
+ * again, and once loaded React.lazy gets the component at once (no Suspense fallback), which is what lets the live quiz
+ * replace the server's HTML in one render.
  */
 import {lazy, Suspense} from 'react';
 import {afterEach, describe, expect, test} from 'vitest';
 import {cleanup, render, screen} from '@testing-library/react';
 import {loadOnce} from '../../src/lib/loadOnce';
-import {chapterOfPath} from '../../src/components/Quiz';
 
 afterEach(cleanup);
 
@@ -81,18 +80,5 @@ describe('loadOnce', () => {
     );
     expect(screen.getByText('loading')).toBeTruthy();
     expect(await screen.findByText('the quiz')).toBeTruthy();
-  });
-});
-
-describe('chapterOfPath (which quiz to start loading before hydration)', () => {
-  test.each([
-    ['/docs/socket', 'socket'],
-    ['/docs/socket/', 'socket'],
-    ['/en/docs/read-write', 'read-write'],
-    ['/docs/glossary', null],
-    ['/docs/review', null],
-    ['/', null],
-  ])('%s → %s', (path, chapter) => {
-    expect(chapterOfPath(path)).toBe(chapter);
   });
 });

@@ -4,7 +4,7 @@
  * solution after an attempt). The saved answer and its feedback come back after a reload.
  */
 import {memo, useEffect, useId, useRef, useState, type FormEvent, type ReactNode} from 'react';
-import {EARLY_SUBMIT} from '../../lib/earlyInput';
+import type {EarlyAnswer} from './staticQuiz';
 import type {AnswerRecord} from '../../quiz/storage';
 import type {Answer, Locale, Localized, Question} from '../../quiz/types';
 import {gradeAnswer, isAnswered} from '../../quiz/grading';
@@ -29,6 +29,8 @@ export interface QuestionViewProps {
   record: AnswerRecord | undefined;
   /** retake mode: start blank and ignore the saved answer until the reader checks again here */
   fresh?: boolean;
+  /** what the reader did in the server's HTML of this question before the live quiz took over (./staticQuiz.ts) */
+  early?: EarlyAnswer;
 }
 
 /** A predicted outcome as a choice: the value in code style, with its words when it has some. */
@@ -54,7 +56,7 @@ function toDraft(q: Question, saved: Answer): Answer {
 /** Memoised: when progress changes, only the questions whose saved answer changed render again. */
 export default memo(QuestionView);
 
-function QuestionView({question: q, number, locale, record, fresh = false}: QuestionViewProps): ReactNode {
+function QuestionView({question: q, number, locale, record, fresh = false, early}: QuestionViewProps): ReactNode {
   const uid = useId();
   const name = `quiz-${q.id}-${uid.replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const [draft, setDraft] = useState<Answer | undefined>(undefined);
@@ -73,20 +75,14 @@ function QuestionView({question: q, number, locale, record, fresh = false}: Ques
     setNeedAnswer(false);
   };
 
-  // Chosen or typed, and Check pressed, before the page had hydrated (src/lib/earlyInput.ts kept the form from
-  // submitting): the server's inputs hold the reader's answer, React's state does not yet. Take it from them, then check.
+  // Chosen, typed or edited, and Check pressed, in the server's HTML before the live quiz took over: carry on from there.
   const form = useRef<HTMLFormElement>(null);
   const [checkEarly, setCheckEarly] = useState(false);
   useEffect(() => {
-    const el = form.current;
-    if (!el || q.kind === 'code') return;
-    const early = answerInForm(el, name, q.kind === 'short' || (q.kind === 'predict' && !q.options));
-    if (early !== null && JSON.stringify(early) !== JSON.stringify(value)) setDraft(early);
-    if (el.hasAttribute(EARLY_SUBMIT)) {
-      el.removeAttribute(EARLY_SUBMIT);
-      setCheckEarly(true);
-    }
-    // once, on the first render in the browser
+    if (!early) return;
+    if (early.answer !== null && JSON.stringify(early.answer) !== JSON.stringify(value)) setDraft(early.answer);
+    if (early.submit) setCheckEarly(true);
+    // once, when the live question first renders
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   useEffect(() => {
@@ -117,7 +113,7 @@ function QuestionView({question: q, number, locale, record, fresh = false}: Ques
 
   return (
     <div className={styles.question}>
-      <form ref={form} onSubmit={submit} noValidate>
+      <form ref={form} onSubmit={submit} noValidate data-question={q.id}>
         <fieldset>
           <legend>
             <span className={styles.number}>{quizStrings.questionNumber(number)}</span>{' '}
@@ -227,14 +223,4 @@ function QuestionView({question: q, number, locale, record, fresh = false}: Ques
       </form>
     </div>
   );
-}
-
-/** The answer the form's own inputs hold (what the reader did before React took over), or null if none. */
-function answerInForm(form: HTMLFormElement, name: string, text: boolean): Answer | null {
-  if (text) {
-    const input = form.querySelector<HTMLInputElement>(`[id="${name}-text"]`);
-    return input && input.value !== '' ? input.value : null;
-  }
-  const checked = [...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((i) => i.value);
-  return checked.length ? checked : null;
 }

@@ -12,10 +12,12 @@ import {setAsideMisfits} from '../../quiz/progressStore';
 import {recordFits} from '../../quiz/recordFits';
 import ProgressNotice from './ProgressNotice';
 import QuestionView from './QuestionView';
+import type {EarlyAnswers} from './staticQuiz';
 import {quizStrings} from './strings';
 import styles from './styles.module.css';
 
-export default function QuizView({quiz}: {quiz: ChapterQuiz}): ReactNode {
+/** `early`: what the reader did in the server's HTML before this live quiz took over (./staticQuiz.ts). */
+export default function QuizView({quiz, early}: {quiz: ChapterQuiz; early?: EarlyAnswers}): ReactNode {
   const locale = useQuizLocale();
   const live = useQuizProgress();
   // The saved progress arrives right after hydration and may re-render every question: let React do that in a
@@ -32,7 +34,7 @@ export default function QuizView({quiz}: {quiz: ChapterQuiz}): ReactNode {
       <ProgressNotice snapshot={snapshot} />
       <p className={styles.progress}>{quizStrings.progressLine(summary.answered, summary.correct, summary.total)}</p>
       {quiz.questions.map((q, i) => (
-        <QuestionView key={q.id} question={q} number={i + 1} locale={locale} record={fitting(q, snapshot.progress.answers[q.id])} />
+        <QuestionView key={q.id} question={q} number={i + 1} locale={locale} record={fitting(q, snapshot.progress.answers[q.id])} early={early?.[q.id]} />
       ))}
     </section>
   );

@@ -4,31 +4,38 @@
  * own. The server waits for them (Docusaurus renders with onAllReady), so the HTML carries the questions and the page
  * works without JavaScript.
  *
- * In the browser the quiz hydrates with the rest of the page and keeps that HTML. Hence no Suspense boundary around
- * it on the server or while hydrating: React hydrates a boundary's content only after the page has committed, and
- * the first update after that (Docusaurus flips `isBrowser`) reaches the boundary first — React would then either
- * hydrate the whole quiz in one blocking task or, its chunk not ready, throw the HTML away and render it anew. Without
- * a boundary the quiz is hydrated in the page's own time-sliced pass. Its chunks start loading as soon as this module
- * runs (Docusaurus loads the page's chunks before hydrating), so they are normally there when hydration reaches the
- * quiz; if not, hydration waits for them. After a client-side navigation (nothing to hydrate) a boundary is fine.
+ * In the browser the quiz sits at the end of a long chapter, so its chunks (~17 KB gzip, more than a blank
+ * Docusaurus page's whole difference from ours) are not part of the page's start: the server's HTML is kept as it is,
+ * inert (React adopts it as `dangerouslySetInnerHTML`, so nothing in it is hydrated or rebuilt), until the reader comes
+ * near (a screen away: loaded in an idle moment) or reaches into it (a tap, a key, focus: at once). Then the live quiz
+ * replaces it, carrying over what the reader already did in the plain HTML — picked choices, typed answers, edited
+ * code, a pressed Check, the focus (./staticQuiz.ts; src/lib/earlyInput.ts keeps a static form from submitting).
+ * No Suspense boundary is hydrated: one would be forced to render on the client by the first context update after
+ * hydration (Docusaurus flips `isBrowser`), before its chunk is there. After a client-side navigation (no server
+ * HTML) the quiz loads at once behind an empty boundary.
  */
-import {lazy, Suspense, useState, type ComponentType, type ReactNode} from 'react';
+import {lazy, startTransition, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode} from 'react';
 import {chapterLoaders, isChapterId} from '../../quiz/data/loaders';
-import type {ChapterId, ChapterQuiz} from '../../quiz/types';
+import type {ChapterId} from '../../quiz/types';
 import ErrorBoundary from '../ErrorBoundary';
 import ServerHtmlCopy from '../ErrorBoundary/ServerHtmlCopy';
 import {loadOnce, type Loader} from '../../lib/loadOnce';
+import {whenIdle} from '../../lib/idleQueue';
+import {EARLY_SUBMIT, QUIZ_LIVE} from '../../lib/earlyInput';
+import {readStaticQuiz, restoreFocus, type EarlyAnswers, type FocusSpot} from './staticQuiz';
 import styles from './styles.module.css';
 
-const loaders = new Map<ChapterId, Loader<ComponentType>>();
+type ChapterQuizComponent = ComponentType<{early?: EarlyAnswers}>;
+
+const loaders = new Map<ChapterId, Loader<ChapterQuizComponent>>();
 
 /** The chapter's quiz as one component (its questions and the quiz UI), loaded once per page. */
-function loaderOf(chapter: ChapterId): Loader<ComponentType> {
+function loaderOf(chapter: ChapterId): Loader<ChapterQuizComponent> {
   let loader = loaders.get(chapter);
   if (!loader) {
     loader = loadOnce(() =>
       Promise.all([chapterLoaders[chapter](), import('./QuizView')]).then(([quiz, {default: QuizView}]) => {
-        const ChapterQuizView = () => <QuizView quiz={quiz} />;
+        const ChapterQuizView = ({early}: {early?: EarlyAnswers}) => <QuizView quiz={quiz} early={early} />;
         return ChapterQuizView;
       }),
     );
@@ -37,22 +44,10 @@ function loaderOf(chapter: ChapterId): Loader<ComponentType> {
   return loader;
 }
 
-/** The chapter a page shows (/docs/socket, /en/docs/socket), if it is one with a quiz. */
-export function chapterOfPath(path: string): ChapterId | null {
-  const m = /\/docs\/([^/?#]+)\/?$/.exec(path);
-  return m && isChapterId(m[1]) ? m[1] : null;
-}
-
-// This module runs while Docusaurus loads the page's chunks, before hydration: start on the quiz's now.
-if (typeof window !== 'undefined') {
-  const chapter = chapterOfPath(window.location.pathname);
-  if (chapter) loaderOf(chapter).load().catch(() => {});
-}
-
-const lazyByChapter = new Map<ChapterId, ComponentType>();
+const lazyByChapter = new Map<ChapterId, ChapterQuizComponent>();
 
 /** One lazy component per chapter, created once so React sees the same component on every render. */
-function chapterQuiz(chapter: ChapterId): ComponentType {
+function chapterQuiz(chapter: ChapterId): ChapterQuizComponent {
   let component = lazyByChapter.get(chapter);
   if (!component) {
     component = lazy(loaderOf(chapter).lazy);
@@ -69,22 +64,124 @@ export default function Quiz({chapter}: {chapter: string}): ReactNode {
   return <QuizHost chapter={chapter} />;
 }
 
+/** How this host started: rendering on the server, adopting the server's HTML, or rendered anew in the browser. */
+type Start = {mode: 'server'} | {mode: 'static'; html: string} | {mode: 'client'};
+
+/** What the live quiz takes over from the static one. */
+interface Handover {
+  early: EarlyAnswers;
+  focus: FocusSpot | null;
+  /** a non-submit button the reader pressed in the static quiz (a code question's Check): pressed again, live */
+  pressed: FocusSpot | null;
+}
+
 function QuizHost({chapter}: {chapter: ChapterId}): ReactNode {
-  // Decided once: is there server HTML of this quiz to hydrate (on the server: the HTML being made)?
-  const [hydrating] = useState(() => typeof document === 'undefined' || document.querySelector(`[data-quiz-host="${chapter}"]`) !== null);
-  const ChapterQuiz = chapterQuiz(chapter);
   const host = `[data-quiz-host="${chapter}"]`;
+  // Decided once: is there server HTML of this quiz to adopt (on the server: the HTML being made)?
+  const [start] = useState<Start>(() => {
+    if (typeof document === 'undefined') return {mode: 'server'};
+    const body = document.querySelector(`${host} > [data-quiz-body]`);
+    return body ? {mode: 'static', html: body.innerHTML} : {mode: 'client'};
+  });
+  const [handover, setHandover] = useState<Handover | null>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const pressed = useRef<FocusSpot | null>(null);
+  const waking = useRef(false);
+  const isStatic = start.mode === 'static' && handover === null;
+
+  /** Load the live quiz and swap it in: at once for the reader's own action, else as a transition. */
+  const wake = useCallback(
+    (urgent: boolean) => {
+      if (waking.current) return;
+      waking.current = true;
+      loaderOf(chapter)
+        .load()
+        .then(
+          () => {
+            const body = rootRef.current?.querySelector('[data-quiz-body]');
+            const read = body ? readStaticQuiz(body) : {answers: {}, focus: null};
+            const next: Handover = {early: read.answers, focus: read.focus, pressed: pressed.current};
+            if (urgent) setHandover(next);
+            else startTransition(() => setHandover(next));
+          },
+          // offline? the static quiz stays readable; the next approach or touch tries again
+          () => {
+            waking.current = false;
+          },
+        );
+    },
+    [chapter],
+  );
+
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!isStatic || !root) return;
+    // Check pressed (or the focus put in the quiz) before the page had even hydrated: now
+    if (root.querySelector(`[${EARLY_SUBMIT}]`) || root.contains(document.activeElement)) wake(true);
+    const now = () => wake(true);
+    const onClick = (e: MouseEvent) => {
+      const button = e.target instanceof Element ? e.target.closest('button') : null;
+      const form = button?.closest<HTMLFormElement>('form[data-question]');
+      if (button && form && button.type !== 'submit') {
+        pressed.current = {question: form.dataset.question!, index: [...form.querySelectorAll('input, textarea, button, summary, a[href]')].indexOf(button)};
+      }
+      wake(true);
+    };
+    const reach = ['pointerdown', 'focusin', 'keydown', 'input', 'change', 'submit'] as const;
+    for (const type of reach) root.addEventListener(type, now);
+    root.addEventListener('click', onClick);
+    // a screen away: load in an idle moment, so it is live before the reader gets there
+    let cancel: (() => void) | null = null;
+    const io =
+      typeof IntersectionObserver === 'undefined'
+        ? null
+        : new IntersectionObserver((entries) => {
+            if (entries.some((e) => e.isIntersecting)) cancel ??= whenIdle(() => wake(false));
+          }, {rootMargin: '100% 0px 100% 0px'});
+    io?.observe(root);
+    return () => {
+      for (const type of reach) root.removeEventListener(type, now);
+      root.removeEventListener('click', onClick);
+      io?.disconnect();
+      cancel?.();
+    };
+  }, [isStatic, wake]);
+
+  // The commit that swapped: the focus back on the live twin of what had it, before the browser paints.
+  useLayoutEffect(() => {
+    const root = rootRef.current;
+    if (!handover?.focus || !root) return;
+    const active = document.activeElement;
+    if (!active || active === document.body) restoreFocus(root, handover.focus);
+  }, [handover]);
+  // then the press the static quiz could not act on
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!handover?.pressed || !root) return;
+    const {question, index} = handover.pressed;
+    const form = root.querySelector(`form[data-question="${CSS.escape(question)}"]`);
+    form?.querySelectorAll<HTMLElement>('input, textarea, button, summary, a[href]')[index]?.click();
+  }, [handover]);
+
+  const ChapterQuiz = chapterQuiz(chapter);
   return (
-    <div data-quiz-host={chapter}>
+    <div ref={rootRef} data-quiz-host={chapter} {...(isStatic || start.mode === 'server' ? {} : {[QUIZ_LIVE]: ''})}>
       {/* the quiz's chunk failed to load (offline?) or the quiz crashed: the rest of the page lives on, and the
           questions stay readable */}
       <ErrorBoundary fallback={<ServerHtmlCopy selector={host} />}>
-        {hydrating ? (
-          <ChapterQuiz />
-        ) : (
-          <Suspense fallback={null}>
+        {start.mode === 'static' && isStatic ? (
+          // the server's HTML, adopted as it is: React neither hydrates nor rebuilds what is inside
+          <div key="static" data-quiz-body="" dangerouslySetInnerHTML={{__html: start.html}} suppressHydrationWarning />
+        ) : start.mode === 'server' ? (
+          <div key="live" data-quiz-body="">
             <ChapterQuiz />
-          </Suspense>
+          </div>
+        ) : (
+          <div key="live" data-quiz-body="">
+            <Suspense fallback={null}>
+              <ChapterQuiz early={handover?.early} />
+            </Suspense>
+          </div>
         )}
       </ErrorBoundary>
     </div>
