@@ -22,7 +22,7 @@ import ServerHtmlCopy from '../ErrorBoundary/ServerHtmlCopy';
 import {loadOnce, type Loader} from '../../lib/loadOnce';
 import {whenIdle} from '../../lib/idleQueue';
 import {EARLY_SUBMIT, QUIZ_LIVE} from '../../lib/earlyInput';
-import {readStaticQuiz, restoreFocus, type EarlyAnswers, type FocusSpot} from './staticQuiz';
+import {controlAt, readStaticQuiz, restoreFocus, spotOf, type EarlyAnswers, type FocusSpot} from './staticQuiz';
 import styles from './styles.module.css';
 
 type ChapterQuizComponent = ComponentType<{early?: EarlyAnswers}>;
@@ -122,9 +122,7 @@ function QuizHost({chapter}: {chapter: ChapterId}): ReactNode {
     const onClick = (e: MouseEvent) => {
       const button = e.target instanceof Element ? e.target.closest('button') : null;
       const form = button?.closest<HTMLFormElement>('form[data-question]');
-      if (button && form && button.type !== 'submit') {
-        pressed.current = {question: form.dataset.question!, index: [...form.querySelectorAll('input, textarea, button, summary, a[href]')].indexOf(button)};
-      }
+      if (button && form && button.type !== 'submit') pressed.current = spotOf(form, button);
       wake(true);
     };
     const reach = ['pointerdown', 'focusin', 'keydown', 'input', 'change', 'submit'] as const;
@@ -158,9 +156,7 @@ function QuizHost({chapter}: {chapter: ChapterId}): ReactNode {
   useEffect(() => {
     const root = rootRef.current;
     if (!handover?.pressed || !root) return;
-    const {question, index} = handover.pressed;
-    const form = root.querySelector(`form[data-question="${CSS.escape(question)}"]`);
-    form?.querySelectorAll<HTMLElement>('input, textarea, button, summary, a[href]')[index]?.click();
+    controlAt(root, handover.pressed)?.click();
   }, [handover]);
 
   const ChapterQuiz = chapterQuiz(chapter);

@@ -36,7 +36,7 @@ export function readStaticQuiz(root: ParentNode): {answers: EarlyAnswers; focus:
   for (const form of root.querySelectorAll<HTMLFormElement>('form[data-question]')) {
     const id = form.dataset.question!;
     answers[id] = {answer: answerIn(form), submit: form.hasAttribute(EARLY_SUBMIT)};
-    if (active && form.contains(active)) focus = {question: id, index: [...form.querySelectorAll(FOCUSABLE)].indexOf(active)};
+    if (active && form.contains(active)) focus = spotOf(form, active);
   }
   return {answers, focus};
 }
@@ -51,10 +51,20 @@ function answerIn(form: HTMLFormElement): Answer | null {
   return checked.length ? checked : null;
 }
 
+/** The index of a control among its question form's focusable controls (how a spot names it across the swap). */
+export function spotOf(form: HTMLFormElement, control: Element): FocusSpot {
+  return {question: form.dataset.question!, index: [...form.querySelectorAll(FOCUSABLE)].indexOf(control)};
+}
+
+/** The live twin of the control a spot names, or null; `nearest`: the first control of its form if that place is gone. */
+export function controlAt(root: ParentNode, spot: FocusSpot, nearest = false): HTMLElement | null {
+  const form = [...root.querySelectorAll<HTMLFormElement>('form[data-question]')].find((f) => f.dataset.question === spot.question);
+  if (!form) return null;
+  const controls = [...form.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  return controls[spot.index] ?? (nearest ? controls[0] : null) ?? null;
+}
+
 /** Put the focus back on the live twin of the control that had it in the static quiz. */
 export function restoreFocus(root: ParentNode, spot: FocusSpot): void {
-  const form = root.querySelector<HTMLFormElement>(`form[data-question="${CSS.escape(spot.question)}"]`);
-  if (!form) return;
-  const controls = [...form.querySelectorAll<HTMLElement>(FOCUSABLE)];
-  (controls[spot.index] ?? controls[0])?.focus();
+  controlAt(root, spot, true)?.focus();
 }
