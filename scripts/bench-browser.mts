@@ -18,6 +18,7 @@
  *     from typing the query to the first result on screen.
  * Lighthouse also reports each page's accessibility score (goal: 100).
  * Usage: npx tsx scripts/bench-browser.mts [--dir build] [--blank build-blank] [--skip-lighthouse] [--lighthouse-runs N]
+ *   [--lighthouse-only] [--lighthouse-page /docs/socket]… (only those pages, beside the blank one)
  */
 import {spawn} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
@@ -37,6 +38,7 @@ const blankArg = argv.indexOf('--blank');
 /** the blank Docusaurus site (npm run bench:browser builds it when missing) and its docs page */
 const blankDir = path.resolve(blankArg >= 0 ? argv[blankArg + 1] : 'build-blank');
 const BLANK_PAGE = '/docs/page';
+const onlyPages = argv.flatMap((a, i) => (argv[i - 1] === '--lighthouse-page' ? [a] : []));
 const CHAPTERS = ['/docs/overview', '/docs/socket', '/docs/connect', '/docs/read-write', '/docs/close', '/docs/http'];
 const PLAIN = '/docs/glossary';
 const runsArg = argv.indexOf('--lighthouse-runs');
@@ -218,7 +220,7 @@ async function lighthouseRun(url: string): Promise<LighthouseRun | null> {
 const server = await startStaticServer(dir);
 const blankServer = await startStaticServer(blankDir);
 try {
-  await withContext(async (ctx) => {
+  if (!argv.includes('--lighthouse-only')) await withContext(async (ctx) => {
     const blank = await scriptWeight(ctx, blankServer.url + BLANK_PAGE);
     const plain = await scriptWeight(ctx, server.url + PLAIN);
     const kb = (n: number) => `${n >= 0 ? '+' : ''}${(n / 1024).toFixed(1)} KB`;
@@ -257,7 +259,7 @@ try {
   });
   if (!argv.includes('--skip-lighthouse')) {
     const pages = [{name: `blank ${BLANK_PAGE}`, url: blankServer.url + BLANK_PAGE}].concat(
-      [PLAIN, ...CHAPTERS, ...CHAPTERS.map((p) => `/en${p}`), '/playground'].map((p) => ({name: p, url: server.url + p})),
+      (onlyPages.length ? onlyPages : [PLAIN, ...CHAPTERS, ...CHAPTERS.map((p) => `/en${p}`), '/playground']).map((p) => ({name: p, url: server.url + p})),
     );
     const runs = pages.map(() => [] as LighthouseRun[]);
     // interleaved: round after round of every page, so a busy minute on the machine hits all pages alike
