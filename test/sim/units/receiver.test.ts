@@ -29,7 +29,7 @@ describe('TcpReceiver', () => {
 
   it('takes in-order data across 2^32 and moves RCV.NXT by its length', () => {
     const r = afterSyn();
-    expect(r.receive(0xfffffffe, text('hello'), false)).toBe(true);
+    expect(r.receive({seq: 0xfffffffe, payload: text('hello'), fin: false})).toBe(true);
     expect(u(r.nxt)).toBe(3); // 0xFFFFFFFE + 5
     expect(r.recvQ()).toBe(5);
     expect(r.window()).toBe(995);
@@ -40,11 +40,11 @@ describe('TcpReceiver', () => {
 
   it('keeps a segment beyond RCV.NXT and delivers it once the hole before it is filled', () => {
     const r = afterSyn();
-    expect(r.receive(1, text('world'), false)).toBe(false); // 3 octets early, past the wrap
+    expect(r.receive({seq: 1, payload: text('world'), fin: false})).toBe(false); // 3 octets early, past the wrap
     expect(u(r.nxt)).toBe(0xfffffffe);
     expect(r.hasEarly()).toBe(true);
     expect(r.window()).toBe(995); // the early bytes take buffer space too
-    expect(r.receive(0xfffffffe, text('hi '), false)).toBe(true);
+    expect(r.receive({seq: 0xfffffffe, payload: text('hi '), fin: false})).toBe(true);
     expect(u(r.nxt)).toBe(6);
     expect(r.hasEarly()).toBe(false);
     expect(str(r.read(100))).toBe('hi world');
@@ -52,15 +52,15 @@ describe('TcpReceiver', () => {
 
   it('takes only the new part of an early segment that overlaps what arrived since', () => {
     const r = afterSyn();
-    r.receive(0, text('CDEF'), false); // C at 0
-    r.receive(0xfffffffe, text('ABCD'), false); // A at 0xFFFFFFFE: C and D again
+    r.receive({seq: 0, payload: text('CDEF'), fin: false}); // C at 0
+    r.receive({seq: 0xfffffffe, payload: text('ABCD'), fin: false}); // A at 0xFFFFFFFE: C and D again
     expect(str(r.read(100))).toBe('ABCDEF');
     expect(u(r.nxt)).toBe(4);
   });
 
   it('counts the FIN as one sequence number and as one in Recv-Q until the data before it is read', () => {
     const r = afterSyn();
-    r.receive(0xfffffffe, text('bye'), true);
+    r.receive({seq: 0xfffffffe, payload: text('bye'), fin: true});
     expect(r.finReceived).toBe(true);
     expect(u(r.nxt)).toBe(2); // 3 octets and the FIN
     expect(r.recvQ()).toBe(4);
@@ -70,9 +70,9 @@ describe('TcpReceiver', () => {
 
   it('takes a FIN that arrived early when the hole before it is filled', () => {
     const r = afterSyn();
-    r.receive(0, text('end'), true);
+    r.receive({seq: 0, payload: text('end'), fin: true});
     expect(r.finReceived).toBe(false);
-    r.receive(0xfffffffe, text('th'), false);
+    r.receive({seq: 0xfffffffe, payload: text('th'), fin: false});
     expect(r.finReceived).toBe(true);
     expect(u(r.nxt)).toBe(4);
     expect(str(r.read(100))).toBe('thend');
@@ -80,16 +80,16 @@ describe('TcpReceiver', () => {
 
   it('ignores everything after the FIN', () => {
     const r = afterSyn();
-    r.receive(0xfffffffe, new Uint8Array(0), true);
-    expect(r.receive(0xffffffff, text('late'), false)).toBe(false);
+    r.receive({seq: 0xfffffffe, payload: new Uint8Array(0), fin: true});
+    expect(r.receive({seq: 0xffffffff, payload: text('late'), fin: false})).toBe(false);
     expect(u(r.nxt)).toBe(0xffffffff);
     expect(r.buf.length).toBe(0);
   });
 
   it('reports the unread bytes it throws away (close with unread data, Linux sends RST)', () => {
     const r = afterSyn();
-    r.receive(0xfffffffe, text('unread'), false);
-    r.receive(10, text('early'), false);
+    r.receive({seq: 0xfffffffe, payload: text('unread'), fin: false});
+    r.receive({seq: 10, payload: text('early'), fin: false});
     expect(r.discard()).toBe(6);
     expect(r.window()).toBe(1000);
   });
