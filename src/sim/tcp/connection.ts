@@ -271,7 +271,7 @@ export class TcpConnection {
       // small (pushed) segments were all read and the connection is not interactive
       if (
         this.delAckTimer &&
-        (seqDiff(this.rcv.nxt, this.lastAckSent) > (this.ack?.rcvMss ?? DEFAULT_MSS) ||
+        (this.unacknowledged() > (this.ack?.rcvMss ?? DEFAULT_MSS) ||
           (this.ack !== null && this.rcv.buf.length === 0 && (this.ack.pushed & 2 || (this.ack.pushed & 1 && !this.ack.pingpong))))
       ) {
         this.sendAck(Because.call);
@@ -609,9 +609,14 @@ export class TcpConnection {
     const a = this.ackState();
     const quick = a.quick > 0 && !a.pingpong;
     if (holeFilled) this.sendAck(rule['ack-gap-filled']);
-    else if (seqDiff(this.rcv.nxt, this.lastAckSent) > a.rcvMss) this.sendAck(rule['ack-two-segments']);
+    else if (this.unacknowledged() > a.rcvMss) this.sendAck(rule['ack-two-segments']);
     else if (quick) this.sendAck(rule['quick-ack']);
     else this.scheduleAck();
+  }
+
+  /** sequence space received in order since the last ACK we sent (Linux rcv_nxt - rcv_wup) */
+  private unacknowledged(): number {
+    return seqDiff(this.rcv.nxt, this.lastAckSent);
   }
 
   /** eighth: FIN (§3.10.7.4): ESTABLISHED to CLOSE-WAIT, FIN-WAIT-1 to CLOSING, FIN-WAIT-2 to TIME-WAIT */
