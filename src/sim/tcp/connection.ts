@@ -783,8 +783,8 @@ export class TcpConnection {
 
   /**
    * Put one segment from this connection on the wire; any ACK it carries cancels a delayed ACK. Its ACK and
-   * window come from the receiver's message alone; a window may be scaled except on a SYN and once both SYNs
-   * agreed on scaling (RFC 7323 §2.2, §2.3: the receiver applies the 65535 clamp).
+   * window come from the receiver's message alone. Its window may be scaled only if it is no SYN and both SYNs
+   * agreed on scaling (RFC 7323 §2.2, §2.3); the receiver applies the 65535 clamp otherwise.
    */
   private transmit(flags: number, seq: number, payload: Uint8Array, why: Why, options?: TcpOption[]): void {
     const m = this.rcv.message(!(flags & SYN) && (this.opts & Opt.WindowScaled) !== 0);
