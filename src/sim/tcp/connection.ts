@@ -10,9 +10,9 @@
 import type {TcpState} from '../api';
 import {ACK as _ACK, EMPTY as _EMPTY, FIN as _FIN, PSH as _PSH, RST as _RST, SYN as _SYN, segLength as _segLength, seqAdd as _seqAdd, seqDiff as _seqDiff, seqEq as _seqEq, seqGe as _seqGe, seqGt as _seqGt, seqLt as _seqLt, replyTo as _replyTo, type Segment} from '../wire/segment';
 import {Because as _Because, TimerKind as _TimerKind, type TimerKind as TimerKindType, type AbortError, type TcpEnv, type TcpUser, type TimerHandle, type Why} from './env';
-import {MAX_UNSCALED_WINDOW, DEFAULT_MSS, readOptions, synAckOptions, synOptions, type PeerOptions} from './options';
+import {DEFAULT_MSS, readOptions, synAckOptions, synOptions, type PeerOptions} from './options';
 import {AckState, Congestion, ackFlight, growWindow} from './flowState';
-import {TcpReceiver} from './receiver';
+import {TcpReceiver, type SegmentText} from './receiver';
 import {TcpSender, type SenderMessage} from './sender';
 import type {TcpOption} from '../wire/segment';
 // Imported names bound to local constants: under the CommonJS build tsx and vitest use, each use of an
@@ -271,7 +271,7 @@ export class TcpConnection {
       // small (pushed) segments were all read and the connection is not interactive
       if (
         this.delAckTimer &&
-        (seqDiff(this.rcv.nxt, this.lastAckSent) > (this.ack?.rcvMss ?? DEFAULT_MSS) ||
+        (this.unacknowledged() > (this.ack?.rcvMss ?? DEFAULT_MSS) ||
           (this.ack !== null && this.rcv.buf.length === 0 && (this.ack.pushed & 2 || (this.ack.pushed & 1 && !this.ack.pingpong))))
       ) {
         this.sendAck(Because.call);
@@ -469,7 +469,7 @@ export class TcpConnection {
     let data = seg.payload;
     let fin = (f & FIN) !== 0;
     const wnd = this.rcv.window();
-    if (!this.acceptable(seq, segLength(seg), wnd)) {
+    if (!this.rcv.acceptable(seq, segLength(seg), wnd)) {
       if (!(f & RST)) this.sendAck(rule['ack-unacceptable']);
       return;
     }
@@ -537,26 +537,13 @@ export class TcpConnection {
         this.abortWith('ECONNRESET');
         return;
       } else {
-        this.dataArrived(seq, data, fin);
+        this.dataArrived({seq, payload: data, fin});
         // part of it had arrived before: acknowledge at once, so the retransmitting sender learns it
         // quickly (Linux reports it as a D-SACK, RFC 2883, with an immediate ACK)
         if (skip > 0 && seg.payload.length > 0 && this.delAckTimer) this.sendAck(rule['ack-duplicate-data']);
       }
     }
     this.output(rule['window-opened'], freed >= 0 ? Trigger.Ack : duplicate ? Trigger.DupAck : Trigger.Other);
-  }
-
-  /** RFC 9293 §3.10.7.4 table of segment acceptability */
-  private acceptable(seq: number, len: number, wnd: number): boolean {
-    const nxt = this.rcv.nxt;
-    if (len === 0) {
-      if (wnd === 0) return seqEq(seq, nxt);
-      return seqGe(seq, nxt) && seqLt(seq, seqAdd(nxt, wnd));
-    }
-    if (wnd === 0) return false;
-    const last = seqAdd(seq, len - 1);
-    const end = seqAdd(nxt, wnd);
-    return (seqGe(seq, nxt) && seqLt(seq, end)) || (seqGe(last, nxt) && seqLt(last, end));
   }
 
   private resetArrived(): void {
@@ -566,12 +553,12 @@ export class TcpConnection {
     this.abortWith(err);
   }
 
-  /** New data (and maybe FIN) inside the window. */
-  private dataArrived(seq: number, data: Uint8Array, fin: boolean): void {
+  /** New data (and maybe FIN) inside the window, trimmed to it. */
+  private dataArrived(text: SegmentText): void {
     const hadEarly = this.rcv.hasEarly();
     const wasFin = this.rcv.finReceived;
-    if (data.length > 0) this.dataEvent(data.length);
-    const inOrder = this.rcv.receive(seq, data, fin);
+    if (text.payload.length > 0) this.dataEvent(text.payload.length);
+    const inOrder = this.rcv.receive(text);
     if (!inOrder) {
       // out of order: a duplicate ACK at once, and quick ACKs after (RFC 5681 §4.2; Linux tcp_data_queue)
       this.enterQuickAck();
@@ -622,9 +609,14 @@ export class TcpConnection {
     const a = this.ackState();
     const quick = a.quick > 0 && !a.pingpong;
     if (holeFilled) this.sendAck(rule['ack-gap-filled']);
-    else if (seqDiff(this.rcv.nxt, this.lastAckSent) > a.rcvMss) this.sendAck(rule['ack-two-segments']);
+    else if (this.unacknowledged() > a.rcvMss) this.sendAck(rule['ack-two-segments']);
     else if (quick) this.sendAck(rule['quick-ack']);
     else this.scheduleAck();
+  }
+
+  /** sequence space received in order since the last ACK we sent (Linux rcv_nxt - rcv_wup) */
+  private unacknowledged(): number {
+    return seqDiff(this.rcv.nxt, this.lastAckSent);
   }
 
   /** eighth: FIN (§3.10.7.4): ESTABLISHED to CLOSE-WAIT, FIN-WAIT-1 to CLOSING, FIN-WAIT-2 to TIME-WAIT */
@@ -789,20 +781,23 @@ export class TcpConnection {
     this.transmit(flags, msg.seq, msg.payload, why, msg.syn ? this.synOptions() : undefined);
   }
 
-  /** Put one segment from this connection on the wire; any ACK it carries cancels a delayed ACK. */
+  /**
+   * Put one segment from this connection on the wire; any ACK it carries cancels a delayed ACK. Its ACK and
+   * window come from the receiver's message alone. Its window may be scaled only if it is no SYN and both SYNs
+   * agreed on scaling (RFC 7323 §2.2, §2.3); the receiver applies the 65535 clamp otherwise.
+   */
   private transmit(flags: number, seq: number, payload: Uint8Array, why: Why, options?: TcpOption[]): void {
-    let window = this.rcv.window();
-    // RFC 7323 §2.2: a SYN's window is never scaled, nor any window of a connection without scaling
-    if (window > MAX_UNSCALED_WINDOW && (flags & SYN || !(this.opts & Opt.WindowScaled))) window = MAX_UNSCALED_WINDOW;
-    const ack = flags & ACK ? this.rcv.nxt : 0;
+    const m = this.rcv.message(!(flags & SYN) && (this.opts & Opt.WindowScaled) !== 0);
+    const window = m.window;
+    const ack = flags & ACK ? m.ackno : 0;
     if (flags & ACK) {
       // Linux tcp_event_ack_sent(): an ACK of new data uses up one quick ACK
       const a = this.ack;
       if (a) {
-        if ((this.delAckTimer || seqGt(this.rcv.nxt, this.lastAckSent)) && a.quick > 0 && --a.quick === 0) a.ato = DELAYED_ACK_MS;
+        if ((this.delAckTimer || seqGt(ack, this.lastAckSent)) && a.quick > 0 && --a.quick === 0) a.ato = DELAYED_ACK_MS;
         a.pushed = 0;
       }
-      this.lastAckSent = this.rcv.nxt;
+      this.lastAckSent = ack;
       this.lastWindow = window;
       if (this.delAckTimer) {
         this.env.cancel(this.delAckTimer);

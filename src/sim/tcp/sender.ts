@@ -32,9 +32,10 @@ export interface SenderMessage {
 }
 
 /**
- * What a segment from the peer tells the sender about its window (CS144's TCPReceiverMessage): the window
- * it advertises, and the segment's seq and ack, which decide whether that window is newer than the one
- * held (SND.WL1/SND.WL2). A Segment is one, so the connection passes the segment itself.
+ * What a segment from the peer tells the sender about its window: the peer receiver's ReceiverMessage as the
+ * segment carries it (SEG.ACK, SEG.WND; CS144's TCPReceiverMessage), with the segment's seq, which together
+ * with the ack decides whether that window is newer than the one held (SND.WL1/SND.WL2). A Segment is one,
+ * so the connection passes the segment itself.
  */
 export interface PeerWindow {
   readonly seq: number;

@@ -3,10 +3,11 @@
  * timers it arms, for an active open near 2^32. Expected values: RFC 9293 §3.5 (the three-way handshake:
  * <SEQ=ISS><CTL=SYN>, then <SEQ=ISS+1><ACK=IRS+1><CTL=ACK>), §3.10.7.3 (SYN-SENT takes SND.WND from the
  * SYN,ACK), RFC 6298 §2.1-2.2 (initial RTO 1 s, the first sample) with Linux's 200 ms floor, RFC 5961 §3.2 (an in-window RST that is not exact gets a
- * challenge ACK).
+ * challenge ACK), RFC 7323 §2.2-2.3 (the window a segment advertises: never scaled on a SYN, at most 65535 unless
+ * both SYNs agreed on scaling).
  */
 import {describe, expect, it} from 'vitest';
-import {TcpConnection} from '../../../src/sim/tcp/connection';
+import {RECV_BUFFER, TcpConnection} from '../../../src/sim/tcp/connection';
 import type {TcpEnv, TcpUser, TimerHandle, TimerKind, Why} from '../../../src/sim/tcp/env';
 import {ACK, EMPTY, FIN, PSH, RST, SYN, type Segment} from '../../../src/sim/wire/segment';
 
@@ -141,6 +142,29 @@ describe('TcpConnection with a fake environment', () => {
     expect(segs).toEqual([[4000, 1000, FIN | PSH]]);
     conn.segmentArrives(fromPeer(ACK, IRS + 1, 5001, 4000)); // data and FIN acknowledged
     expect(conn.state).toBe('FIN-WAIT-2');
+  });
+
+  it('advertises the receiver\'s window: never scaled on the SYN, scaled only when both SYNs agreed (RFC 7323 §2.2, §2.3)', () => {
+    // RCV.WND starts as the whole receive buffer (RECV_BUFFER, 128 KiB), more than 16 bits can say unscaled
+    const unscaled = opened(); // the SYN,ACK carries no window scale option
+    expect(unscaled.env.sent.map((x) => [x.seg.flags, x.seg.window])).toEqual([[SYN, 65_535], [ACK, 65_535]]);
+
+    const env = new FakeEnv();
+    const conn = new TcpConnection(env, new FakeUser());
+    conn.connect();
+    conn.segmentArrives({...fromPeer(SYN | ACK, IRS, ISS + 1, 4000), options: [{kind: 'mss', value: 1460}, {kind: 'wscale', value: 7}]});
+    expect(env.sent.map((x) => [x.seg.flags, x.seg.window])).toEqual([[SYN, 65_535], [ACK, RECV_BUFFER]]);
+    // data from the peer: the next ACK acknowledges it (RCV.NXT, RFC 9293 §3.3.1) and the window is smaller by it
+    env.sent.length = 0;
+    conn.segmentArrives(fromPeer(ACK | PSH, IRS + 1, ISS + 1, 4000, new Uint8Array(100)));
+    const ack = env.sent.at(-1)!.seg;
+    expect([u(ack.ack), ack.window]).toEqual([IRS + 1 + 100, RECV_BUFFER - 100]);
+
+    // a passive open whose peer's SYN carries the option: the SYN,ACK agrees to scaling, yet is not scaled itself
+    const penv = new FakeEnv();
+    const passive = new TcpConnection(penv, new FakeUser());
+    passive.acceptSyn({...fromPeer(SYN, IRS, 0, 4000), options: [{kind: 'wscale', value: 7}]});
+    expect(penv.sent.map((x) => [x.seg.flags, x.seg.window])).toEqual([[SYN | ACK, 65_535]]);
   });
 
   it('answers an in-window RST that is not exact with a challenge ACK and stays open (RFC 5961 §3.2)', () => {
