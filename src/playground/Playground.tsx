@@ -7,7 +7,7 @@ import {useEffect, useId, useMemo, useState, type ReactNode} from 'react';
 import {translate} from '@docusaurus/Translate';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import Toolbar from '../components/LiveCode/Toolbar';
-import Editor from '../components/LiveCode/Editor';
+import SessionEditor from '../components/LiveCode/SessionEditor';
 import EditNotice from '../components/LiveCode/EditNotice';
 import RunPanels from '../components/LiveCode/RunPanels';
 import {useRunSession} from '../components/LiveCode/useRunSession';
@@ -117,18 +117,7 @@ function Session({opening, locale}: {opening: Opening; locale: Locale}): ReactNo
         canBack={!running && fresh && at > 0}
         extra={<CopyLink make={() => encodeShareFragment({code, settings})} />}
       />
-      <Editor
-        code={code}
-        language="ts"
-        onChange={setCode}
-        onRun={() => void session.run()}
-        lineMarks={session.lineMarks}
-        onCaretLine={(line) => {
-          if (line !== session.selectedLine) session.selectLine(line);
-        }}
-        onGutterClick={session.selectLine}
-        errorId={session.errorLine !== null ? errorId : undefined}
-      />
+      <SessionEditor code={code} language="ts" onChange={setCode} session={session} errorId={errorId} />
       <EditNotice notice={notice} />
       <RunPanels session={session} errorId={errorId} />
       <RunExports result={result} code={code} />

@@ -6,7 +6,7 @@
 import {useEffect, useId, type ReactNode} from 'react';
 import type {WorldOptions} from '../../sim/api';
 import Toolbar from './Toolbar';
-import Editor from './Editor';
+import SessionEditor from './SessionEditor';
 import {getRunner} from './runnerFactory';
 import {useSavedEdit} from './useSavedEdit';
 import EditedMark from './EditedMark';
@@ -60,19 +60,7 @@ export default function Live({original, language, expect, intent, world}: LivePr
         canBack={!running && fresh && at > 0}
         extra={<BlockActions code={code} world={world} />}
       />
-      <Editor
-        code={code}
-        language={language}
-        onChange={setCode}
-        onRun={() => void session.run()}
-        lineMarks={session.lineMarks}
-        onCaretLine={(line) => {
-          if (line !== session.selectedLine) session.selectLine(line);
-        }}
-        onGutterClick={session.selectLine}
-        autoFocus={intent.focus}
-        errorId={session.errorLine !== null ? errorId : undefined}
-      />
+      <SessionEditor code={code} language={language} onChange={setCode} session={session} errorId={errorId} autoFocus={intent.focus} />
       <EditNotice notice={saved.notice} />
       <RunPanels session={session} expect={expect} errorId={errorId} />
     </div>
