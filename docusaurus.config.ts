@@ -50,7 +50,7 @@ const config: Config = {
   // the server's HTML is painted before the app's scripts run (src/patches/ssrTemplate); undefined: the stock template
   ...(patches.ssrTemplate ? {ssrTemplate: patches.ssrTemplate} : {}),
 
-  // offline last: its postBuild lists the build's files after startupChunks has rewritten the pages
+  // offline last: its postBuild lists every file the build wrote
   plugins: [serverHighlight, ...patches.plugins, hangulFont, earlyInput, offline],
 
   presets: [

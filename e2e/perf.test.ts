@@ -49,58 +49,6 @@ function rebuilt(page: Page, selector: string): Promise<{roots: number; rebuiltR
  */
 const STOCK = process.env.SOCKETLAB_STOCK === '1';
 
-const ENTRY = /\/(runtime~main|main)\.[0-9a-f]+\.js$/;
-
-/** The scripts a page of src/patches/ssrTemplate starts after its first paint, as written in its HTML. */
-function startList(html: string): string[] {
-  const list = /\(\["[^\]]*runtime~main[^\]]*\]\)/.exec(html);
-  return list ? (JSON.parse(list[0].slice(1, -1)) as string[]) : [];
-}
-
-/**
- * The scripts webpack's chunk loader adds (it marks them data-webpack) until the page has hydrated and the network
- * is idle, those of them it added while main.js ran (a script's load event follows its run and the microtask
- * checkpoint that delivers the records), and the scripts the page's HTML lists.
- * `stockList`: the HTML's list cut back to the entry, as Docusaurus's own template has it.
- */
-async function chunkScripts(session: Session, path: string, {stockList}: {stockList: boolean}) {
-  const {page, errors} = await watchedPage(session);
-  if (stockList)
-    await page.route((u) => u.pathname === path, async (route) => {
-      const response = await route.fetch();
-      let body = await response.text();
-      const extra = startList(body).filter((u) => !ENTRY.test(u));
-      for (const u of extra) body = body.replace(`<link rel="preload" as="script" fetchpriority="low" href="${u}">`, '').replace(`${JSON.stringify(u)},`, '');
-      await route.fulfill({response, body});
-    });
-  await page.addInitScript(() => {
-    const w = window as unknown as {__added: string[]; __addedWhileMainRan: string[]; __mainRan?: boolean};
-    w.__added = [];
-    w.__addedWhileMainRan = [];
-    new MutationObserver((records) => {
-      for (const r of records)
-        for (const n of r.addedNodes)
-          if (n instanceof HTMLScriptElement && n.hasAttribute('data-webpack')) {
-            w.__added.push(n.src);
-            if (!w.__mainRan) w.__addedWhileMainRan.push(n.src);
-          }
-    }).observe(document, {childList: true, subtree: true});
-    document.addEventListener('load', (e) => {
-      if (e.target instanceof HTMLScriptElement && /\/main\.[0-9a-f]+\.js$/.test(e.target.src)) w.__mainRan = true;
-    }, true);
-  });
-  await page.goto(baseUrl() + path, {waitUntil: 'networkidle'});
-  await page.locator('html[data-has-hydrated="true"]').waitFor();
-  const result = await page.evaluate(() => {
-    const w = window as unknown as {__added: string[]; __addedWhileMainRan: string[]; __mainRan?: boolean};
-    return {added: w.__added, addedWhileMainRan: w.__addedWhileMainRan, mainRan: w.__mainRan === true};
-  });
-  const listed = startList(await page.content()).map((u) => new URL(u, page.url()).href);
-  expect(result.mainRan).toBe(true);
-  await page.close();
-  return {...result, listed, errors};
-}
-
 describe.skipIf(STOCK)('a chapter page on a phone', () => {
   let session: Session;
   beforeAll(async () => {
@@ -145,31 +93,6 @@ describe.skipIf(STOCK)('a chapter page on a phone', () => {
     await page.close();
   });
 
-  it('prefetches the chunks its visible links lead to once each, and none the page has already loaded (src/patches/clientSwaps/prefetch.ts)', async () => {
-    const {page, errors} = await watchedPage(session);
-    await page.goto(`${baseUrl()}/docs/read-write`, {waitUntil: 'networkidle'});
-    await page.locator('html[data-has-hydrated="true"]').waitFor();
-    // prefetches are added one per idle period: wait until they stop coming
-    let last = -1;
-    await expect
-      .poll(async () => {
-        const n = await page.locator('link[rel="prefetch"]').count();
-        const settled = n > 0 && n === last;
-        last = n;
-        return settled;
-      }, {interval: 500, timeout: 15_000})
-      .toBe(true);
-    const {prefetched, loadedScripts} = await page.evaluate(() => ({
-      prefetched: [...document.querySelectorAll<HTMLLinkElement>('link[rel="prefetch"]')].map((l) => l.href),
-      loadedScripts: performance.getEntriesByType('resource').filter((e) => (e as PerformanceResourceTiming).initiatorType === 'script').map((e) => e.name),
-    }));
-    expect(prefetched.length).toBeGreaterThan(0);
-    expect(new Set(prefetched).size).toBe(prefetched.length);
-    expect(prefetched.filter((u) => loadedScripts.includes(u))).toEqual([]);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-
   it('lays out a quiz card only when it comes near the screen, and keeps every card in the accessibility tree', async () => {
     const {page, errors} = await watchedPage(session);
     await page.goto(`${baseUrl()}/docs/http`, {waitUntil: 'networkidle'});
@@ -207,23 +130,6 @@ describe.skipIf(STOCK)('a chapter page on a phone', () => {
     for (const src of lazyScripts) expect(await firstLine(src)).not.toMatch(/allFunctionsCalledOnLoad/);
     await page.close();
   });
-
-  it.each(['/docs/read-write', '/en/docs/close'])(
-    '%s: its HTML starts the route\'s chunks with main.js; webpack adds none of them, and main.js\'s task none at all',
-    async (path) => {
-      const stock = await chunkScripts(session, path, {stockList: true});
-      const ours = await chunkScripts(session, path, {stockList: false});
-      const extra = ours.listed.filter((u) => !ENTRY.test(u));
-      expect(extra.length).toBeGreaterThan(0);
-      // webpack added exactly these while the page listed only the entry (as Docusaurus's pages do) … (startupChunks)
-      expect(stock.added.filter((u) => !ours.added.includes(u)).sort()).toEqual([...extra].sort());
-      // … and now none of them; what it still adds (the quiz's chunks) its modules start themselves
-      expect(ours.added.filter((u) => extra.includes(u))).toEqual([]);
-      // the route's modules run a task after main.js's, so that task adds no script at all (src/patches/clientSwaps/preload.ts)
-      expect(ours.addedWhileMainRan).toEqual([]);
-      expect([...stock.errors, ...ours.errors]).toEqual([]);
-    },
-  );
 
   it('loads nothing of the editor, runner or simulator, and starts no worker, until a block is on screen', async () => {
     const {page} = await watchedPage(session);

@@ -188,7 +188,7 @@ describe('Hangul on a machine with no Korean font', () => {
 });
 
 describe('on a phone', () => {
-  it('reads the window size once hydrated: the desktop contents go, the fold-out stays, the menu lists every page (src/patches/clientSwaps/useWindowSize.ts)', async () => {
+  it('reads the window size once hydrated: the desktop contents go, the fold-out stays, the menu lists every page', async () => {
     const phone = await openBrowser({width: 412, height: 823, isMobile: true});
     try {
       const {page, errors} = await watchedPage(phone);

@@ -1,16 +1,13 @@
 /**
  * Work that can wait until the page has nothing better to do, one item at a time: blocks that scrolled
  * into view mount their live part here, so a screen with several blocks (or a block visible at load,
- * while React is still hydrating the page) never turns into one long task; route prefetches wait here too
- * (src/patches/clientSwaps/prefetch.ts), behind every block: a reader sees a block wake, not a prefetch, and without
- * requestIdleCallback (Safari) each item waits 50 ms, so ~17 prefetches queued first would hold a block back ~1 s.
+ * while React is still hydrating the page) never turns into one long task; a quiz a screen away loads its live part
+ * here too. Without requestIdleCallback (Safari) each item waits 50 ms.
  */
 
 type Task = () => void;
 
 const queue: Task[] = [];
-/** run only when `queue` is empty */
-const later: Task[] = [];
 let scheduled = false;
 
 function requestIdle(run: () => void): void {
@@ -24,10 +21,10 @@ function requestIdle(run: () => void): void {
 
 function drain(): void {
   scheduled = false;
-  const task = queue.shift() ?? later.shift();
+  const task = queue.shift();
   if (task) task();
   // the next one gets its own idle period, after whatever this one made React do
-  if (queue.length > 0 || later.length > 0) schedule();
+  if (queue.length > 0) schedule();
 }
 
 function schedule(): void {
@@ -36,16 +33,12 @@ function schedule(): void {
   requestIdle(drain);
 }
 
-/**
- * Run `task` in a later idle period, after the tasks queued before it; `{last: true}`: after every task without it,
- * even those queued later. Returns a cancel function.
- */
-export function whenIdle(task: Task, {last = false}: {last?: boolean} = {}): () => void {
-  const into = last ? later : queue;
-  into.push(task);
+/** Run `task` in a later idle period, after the tasks queued before it. Returns a cancel function. */
+export function whenIdle(task: Task): () => void {
+  queue.push(task);
   schedule();
   return () => {
-    const i = into.indexOf(task);
-    if (i >= 0) into.splice(i, 1);
+    const i = queue.indexOf(task);
+    if (i >= 0) queue.splice(i, 1);
   };
 }

@@ -2,34 +2,29 @@
  * The start-up patches (see ./README.md for what each touches, its guard and its measured gain), and the one switch:
  * - `SOCKETLAB_STOCK=1 npm run build`: every patch off, Docusaurus's own start-up (the bench's "stock" side);
  * - `SOCKETLAB_PATCHES_OFF=a,b`: all but those (the bench's leave-one-out builds).
- * A patch another one needs goes off with it (startupChunks writes into the ssrTemplate's script list; lazyPrism
- * takes Prism's extra languages out of the main bundle, which only codeBlockLines's blocks do without).
+ * A patch another one needs goes off with it (lazyPrism takes Prism's extra languages out of the main bundle, which
+ * only codeBlockLines's blocks do without).
  * Product features (search and offline, the Hangul font, early input, server-side highlighting of runnable blocks)
  * are plugins in src/plugins: the switch leaves them on.
  */
-import type {LoadContext, PluginConfig} from '@docusaurus/types';
-import clientSwaps from './clientSwaps';
+import type {PluginConfig} from '@docusaurus/types';
 import codeBlockLines from './codeBlockLines';
 import compileHints from './compileHints';
+import inlineMessages from './inlineMessages';
 import lazyPrism from './lazyPrism';
 import {ssrTemplate} from './ssrTemplate';
-import startupChunks from './startupChunks';
 
 export const PATCHES = [
   'lazyPrism',
   'codeBlockLines',
-  'prefetch',
-  'preload',
-  'browserContext',
-  'useWindowSize',
   'compileHints',
   'ssrTemplate',
-  'startupChunks',
+  'inlineMessages',
 ] as const;
 export type PatchName = (typeof PATCHES)[number];
 
 /** a patch → the patches it cannot work without */
-const NEEDS: Partial<Record<PatchName, PatchName[]>> = {startupChunks: ['ssrTemplate'], lazyPrism: ['codeBlockLines']};
+const NEEDS: Partial<Record<PatchName, PatchName[]>> = {lazyPrism: ['codeBlockLines']};
 
 /** The patches on for this environment. Throws on a name that is not a patch (a typo would measure nothing). */
 export function patchesOn(env: NodeJS.ProcessEnv = process.env): PatchName[] {
@@ -46,12 +41,10 @@ export function patchesOn(env: NodeJS.ProcessEnv = process.env): PatchName[] {
 export function startupPatches(env: NodeJS.ProcessEnv = process.env): {plugins: PluginConfig[]; ssrTemplate?: string; on: PatchName[]} {
   const on = patchesOn(env);
   const has = (p: PatchName) => on.includes(p);
-  const swaps = (['prefetch', 'preload', 'browserContext', 'useWindowSize'] as const).filter(has);
   const plugins: PluginConfig[] = [];
   if (has('lazyPrism')) plugins.push(lazyPrism);
   if (has('codeBlockLines')) plugins.push(codeBlockLines);
-  if (swaps.length) plugins.push((context: LoadContext) => clientSwaps(context, {only: swaps}));
   if (has('compileHints')) plugins.push(compileHints);
-  if (has('startupChunks')) plugins.push(startupChunks);
+  if (has('inlineMessages')) plugins.push(inlineMessages);
   return {plugins, ssrTemplate: has('ssrTemplate') ? ssrTemplate : undefined, on};
 }

@@ -5,7 +5,7 @@
  * the list carries a hash of every file's content, so any change to the site is a new worker and a new cache.
  * The client module (src/offline/register.ts) loads src/offline/registerWorker.ts when idle, which registers the worker.
  *
- * Runs last among the plugins (docusaurus.config.ts), after startupChunks has rewritten the pages' HTML.
+ * Runs last among the plugins (docusaurus.config.ts), so its precache list sees every file the build wrote.
  */
 import {createHash} from 'node:crypto';
 import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
