@@ -32,6 +32,15 @@ function quizRegion(page: Page, name: RegExp): Locator {
   return page.getByRole('region', {name});
 }
 
+/**
+ * Scrolls to the quiz as a reader does and waits for it to be live: until the reader comes near, a quiz is the
+ * server's HTML (src/components/Quiz/index.tsx), which knows nothing of saved answers.
+ */
+async function reach(region: Locator): Promise<void> {
+  await region.scrollIntoViewIfNeeded();
+  await region.page().locator('[data-quiz-host][data-quiz-live]').waitFor({timeout: 15_000});
+}
+
 function question(region: Locator, legend: RegExp): Locator {
   return region.locator('fieldset').filter({has: region.page().locator('legend', {hasText: legend})});
 }
@@ -64,6 +73,7 @@ describe('answers are saved', () => {
     await expect.poll(() => q.textContent()).toContain('정답');
 
     await page.reload({waitUntil: 'networkidle'});
+    await reach(quizRegion(page, /^퀴즈: /));
 
     const again = question(quizRegion(page, /^퀴즈: /), /웹 서버\(HTTP\)는 보통 몇 번 포트/);
     await expect.poll(() => again.getByRole('textbox', {name: '답'}).inputValue()).toBe('80');
@@ -132,6 +142,7 @@ describe('corrupted saved progress', () => {
     await page.reload({waitUntil: 'networkidle'});
 
     const region = quizRegion(page, /^퀴즈: /);
+    await reach(region);
     await expect.poll(async () => (await region.getByRole('status').allTextContents()).join(' ')).toContain('저장된 진행 상황을 읽을 수 없어 따로 보관했습니다');
     expect(await page.evaluate((key) => localStorage.getItem(`${key}:corrupt-1`), KEY)).toBe('{"version":1,"answers":{"x":');
     expect(await region.locator('fieldset').count()).toBeGreaterThanOrEqual(5);
@@ -155,6 +166,7 @@ describe('a saved record of the right shape but the wrong answer type (issue 16)
     await page.reload({waitUntil: 'networkidle'});
 
     const region = quizRegion(page, /^Quiz: /);
+    await reach(region);
     await expect.poll(() => region.getByRole('status').first().textContent()).toContain('1 of your saved quiz records could not be read');
     const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)!).answers, KEY);
     expect(Object.keys(stored)).toEqual(['connect-well-known-port']);

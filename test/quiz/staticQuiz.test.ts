@@ -67,15 +67,32 @@ describe('reading the static quiz', () => {
 
 describe('the focus across the swap', () => {
   it('is found in its question and put back on the control at the same place in the live form', () => {
-    const root = page(single('first') + short('second'));
-    root.querySelector<HTMLInputElement>('[data-question="second"] input')!.focus();
+    const root = page(single('first') + single('second'));
+    root.querySelectorAll<HTMLInputElement>('[data-question="second"] input')[1].focus();
     const {focus} = readStaticQuiz(root);
-    expect(focus).toEqual({question: 'second', index: 0});
+    expect(focus).toEqual({question: 'second', index: 1});
 
     // the live quiz replaces every element
-    const live = page(single('first') + short('second'));
+    const live = page(single('first') + single('second'));
     restoreFocus(live, focus!);
 
-    expect(document.activeElement).toBe(live.querySelector('[data-question="second"] input'));
+    expect(document.activeElement).toBe(live.querySelectorAll('[data-question="second"] input')[1]);
+  });
+
+  it('in a text field, carries the selection too: typing over a Ctrl+A goes on replacing everything', () => {
+    const root = page(code('edited', 'let fd = socket();'));
+    const area = root.querySelector('textarea')!;
+    area.focus();
+    area.setSelectionRange(0, area.value.length);
+    const {focus, answers} = readStaticQuiz(root);
+    expect(focus).toEqual({question: 'edited', index: 0, selection: [0, 'let fd = socket();'.length]});
+    expect(answers.edited.answer).toBeNull();
+
+    const live = page(code('edited', 'let fd = socket();'));
+    restoreFocus(live, focus!);
+
+    const twin = live.querySelector('textarea')!;
+    expect(document.activeElement).toBe(twin);
+    expect([twin.selectionStart, twin.selectionEnd]).toEqual([0, 'let fd = socket();'.length]);
   });
 });

@@ -59,7 +59,9 @@ export default memo(QuestionView);
 function QuestionView({question: q, number, locale, record, fresh = false, early}: QuestionViewProps): ReactNode {
   const uid = useId();
   const name = `quiz-${q.id}-${uid.replace(/[^a-zA-Z0-9_-]/g, '')}`;
-  const [draft, setDraft] = useState<Answer | undefined>(undefined);
+  // what the reader did in the server's HTML before this live question took over is where it starts (./staticQuiz.ts):
+  // in the first render, so the value is there when the focus and the caret are put back
+  const [draft, setDraft] = useState<Answer | undefined>(() => early?.answer ?? undefined);
   /** feedback hidden until the next check (after "다시 풀기", or from the start in retake mode) */
   const [hidden, setHidden] = useState(fresh);
   const [needAnswer, setNeedAnswer] = useState(false);
@@ -75,16 +77,9 @@ function QuestionView({question: q, number, locale, record, fresh = false, early
     setNeedAnswer(false);
   };
 
-  // Chosen, typed or edited, and Check pressed, in the server's HTML before the live quiz took over: carry on from there.
+  // Check pressed in the server's HTML before the live quiz took over: check now
   const form = useRef<HTMLFormElement>(null);
-  const [checkEarly, setCheckEarly] = useState(false);
-  useEffect(() => {
-    if (!early) return;
-    if (early.answer !== null && JSON.stringify(early.answer) !== JSON.stringify(value)) setDraft(early.answer);
-    if (early.submit) setCheckEarly(true);
-    // once, when the live question first renders
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  const [checkEarly, setCheckEarly] = useState(() => early?.submit === true);
   useEffect(() => {
     if (!checkEarly) return;
     setCheckEarly(false);

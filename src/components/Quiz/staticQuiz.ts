@@ -19,10 +19,11 @@ export interface EarlyAnswer {
 /** question id → what its static form held */
 export type EarlyAnswers = Readonly<Record<string, EarlyAnswer>>;
 
-/** Where the focus was: a question's form and the n-th focusable control in it. */
+/** Where the focus was: a question's form and the n-th focusable control in it (and, in a text field, the selection). */
 export interface FocusSpot {
   readonly question: string;
   readonly index: number;
+  readonly selection?: readonly [number, number];
 }
 
 /** The controls of a question form a reader can focus, in document order (the same list in both renderings). */
@@ -53,7 +54,16 @@ function answerIn(form: HTMLFormElement): Answer | null {
 
 /** The index of a control among its question form's focusable controls (how a spot names it across the swap). */
 export function spotOf(form: HTMLFormElement, control: Element): FocusSpot {
-  return {question: form.dataset.question!, index: [...form.querySelectorAll(FOCUSABLE)].indexOf(control)};
+  const spot = {question: form.dataset.question!, index: [...form.querySelectorAll(FOCUSABLE)].indexOf(control)};
+  // the caret or a selection (Ctrl+A before typing over it) carries over, so typing goes on where it was
+  if (isTextField(control) && control.selectionStart !== null && control.selectionEnd !== null) {
+    return {...spot, selection: [control.selectionStart, control.selectionEnd]};
+  }
+  return spot;
+}
+
+function isTextField(el: Element): el is HTMLInputElement | HTMLTextAreaElement {
+  return el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && el.type === 'text');
 }
 
 /** The live twin of the control a spot names, or null; `nearest`: the first control of its form if that place is gone. */
@@ -66,5 +76,7 @@ export function controlAt(root: ParentNode, spot: FocusSpot, nearest = false): H
 
 /** Put the focus back on the live twin of the control that had it in the static quiz. */
 export function restoreFocus(root: ParentNode, spot: FocusSpot): void {
-  controlAt(root, spot, true)?.focus();
+  const control = controlAt(root, spot, true);
+  control?.focus();
+  if (control && spot.selection && isTextField(control)) control.setSelectionRange(spot.selection[0], spot.selection[1]);
 }
