@@ -14,7 +14,8 @@
  * hydration (Docusaurus flips `isBrowser`), before its chunk is there. After a client-side navigation (no server
  * HTML) the quiz loads at once behind an empty boundary.
  */
-import {lazy, startTransition, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode} from 'react';
+import {lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode} from 'react';
+import {flushSync} from 'react-dom';
 import {chapterLoaders, isChapterId} from '../../quiz/data/loaders';
 import type {ChapterId} from '../../quiz/types';
 import ErrorBoundary from '../ErrorBoundary';
@@ -89,9 +90,12 @@ function QuizHost({chapter}: {chapter: ChapterId}): ReactNode {
   const waking = useRef(false);
   const isStatic = start.mode === 'static' && handover === null;
 
-  /** Load the live quiz and swap it in: at once for the reader's own action, else as a transition. */
+  /**
+   * Load the live quiz and swap it in. What the static quiz holds is read and the live one committed in one task
+   * (flushSync): no keystroke can land in the static HTML between the reading and the swap, to be lost with it.
+   */
   const wake = useCallback(
-    (urgent: boolean) => {
+    () => {
       if (waking.current) return;
       waking.current = true;
       loaderOf(chapter)
@@ -100,9 +104,7 @@ function QuizHost({chapter}: {chapter: ChapterId}): ReactNode {
           () => {
             const body = rootRef.current?.querySelector('[data-quiz-body]');
             const read = body ? readStaticQuiz(body) : {answers: {}, focus: null};
-            const next: Handover = {early: read.answers, focus: read.focus, pressed: pressed.current};
-            if (urgent) setHandover(next);
-            else startTransition(() => setHandover(next));
+            flushSync(() => setHandover({early: read.answers, focus: read.focus, pressed: pressed.current}));
           },
           // offline? the static quiz stays readable; the next approach or touch tries again
           () => {
@@ -117,13 +119,13 @@ function QuizHost({chapter}: {chapter: ChapterId}): ReactNode {
     const root = rootRef.current;
     if (!isStatic || !root) return;
     // Check pressed (or the focus put in the quiz) before the page had even hydrated: now
-    if (root.querySelector(`[${EARLY_SUBMIT}]`) || root.contains(document.activeElement)) wake(true);
-    const now = () => wake(true);
+    if (root.querySelector(`[${EARLY_SUBMIT}]`) || root.contains(document.activeElement)) wake();
+    const now = () => wake();
     const onClick = (e: MouseEvent) => {
       const button = e.target instanceof Element ? e.target.closest('button') : null;
       const form = button?.closest<HTMLFormElement>('form[data-question]');
       if (button && form && button.type !== 'submit') pressed.current = spotOf(form, button);
-      wake(true);
+      wake();
     };
     const reach = ['pointerdown', 'focusin', 'keydown', 'input', 'change', 'submit'] as const;
     for (const type of reach) root.addEventListener(type, now);
@@ -134,7 +136,7 @@ function QuizHost({chapter}: {chapter: ChapterId}): ReactNode {
       typeof IntersectionObserver === 'undefined'
         ? null
         : new IntersectionObserver((entries) => {
-            if (entries.some((e) => e.isIntersecting)) cancel ??= whenIdle(() => wake(false));
+            if (entries.some((e) => e.isIntersecting)) cancel ??= whenIdle(wake);
           }, {rootMargin: '100% 0px 100% 0px'});
     io?.observe(root);
     return () => {
