@@ -167,7 +167,7 @@ function QuizHost({chapter}: {chapter: ChapterId}): ReactNode {
       {/* the quiz's chunk failed to load (offline?) or the quiz crashed: the rest of the page lives on, and the
           questions stay readable */}
       <ErrorBoundary fallback={<ServerHtmlCopy selector={host} />}>
-        {start.mode === 'static' && isStatic ? (
+        {isStatic ? (
           // the server's HTML, adopted as it is: React neither hydrates nor rebuilds what is inside
           <div key="static" data-quiz-body="" dangerouslySetInnerHTML={{__html: start.html}} suppressHydrationWarning />
         ) : start.mode === 'server' ? (

@@ -8,7 +8,7 @@
  * TcpUser (the socket above).
  */
 import type {TcpState} from '../api';
-import {ACK as _ACK, EMPTY as _EMPTY, FIN as _FIN, PSH as _PSH, RST as _RST, SYN as _SYN, segLength as _segLength, seqAdd as _seqAdd, seqDiff as _seqDiff, seqEq as _seqEq, seqGe as _seqGe, seqGt as _seqGt, seqLt as _seqLt, replyTo as _replyTo, type Segment} from '../wire/segment';
+import {ACK as _ACK, EMPTY as _EMPTY, FIN as _FIN, PSH as _PSH, RST as _RST, SYN as _SYN, segLength as _segLength, seqAdd as _seqAdd, seqDiff as _seqDiff, seqEq as _seqEq, seqGe as _seqGe, seqGt as _seqGt, replyTo as _replyTo, type Segment} from '../wire/segment';
 import {Because as _Because, TimerKind as _TimerKind, type TimerKind as TimerKindType, type AbortError, type TcpEnv, type TcpUser, type TimerHandle, type Why} from './env';
 import {DEFAULT_MSS, readOptions, synAckOptions, synOptions, type PeerOptions} from './options';
 import {AckState, Congestion, ackFlight, growWindow} from './flowState';
@@ -31,7 +31,6 @@ const seqDiff = _seqDiff;
 const seqEq = _seqEq;
 const seqGe = _seqGe;
 const seqGt = _seqGt;
-const seqLt = _seqLt;
 const replyTo = _replyTo;
 const TimerKind = _TimerKind;
 const Because = _Because;
