@@ -131,6 +131,58 @@ describe.skipIf(STOCK)('a chapter page on a phone', () => {
     await page.close();
   });
 
+  it.each(['/docs/connect', '/en/docs/http'])(
+    '%s loads, hydrates and follows a link without building ICU\'s collator (src/patches/ordinalKeySort)',
+    async (path) => {
+      const {page, errors} = await watchedPage(session);
+      // count every way a page builds the collator: the first localeCompare, or Intl.Collator itself
+      await page.addInitScript(`(() => {
+        const seen = (window.__collator = {localeCompare: 0, Collator: 0});
+        const localeCompare = String.prototype.localeCompare;
+        String.prototype.localeCompare = function (...args) { seen.localeCompare++; return localeCompare.apply(this, args); };
+        const Collator = Intl.Collator;
+        Intl.Collator = new Proxy(Collator, {
+          construct(target, args) { seen.Collator++; return new target(...args); },
+          apply(target, self, args) { seen.Collator++; return target.apply(self, args); },
+        });
+      })()`);
+      await page.goto(baseUrl() + path, {waitUntil: 'networkidle'});
+      await page.locator('html[data-has-hydrated="true"]').waitFor();
+      const next = page.locator('a.pagination-nav__link--next');
+      const target = await next.getAttribute('href');
+      expect(target).toBeTruthy();
+      await next.click();
+      await page.waitForURL((url) => url.pathname === target);
+      await page.locator('article h1').filter({hasNotText: ''}).first().waitFor();
+      await page.waitForTimeout(500); // the idle work after a navigation (blocks waking)
+      expect(await page.evaluate(() => (window as unknown as {__collator: object}).__collator)).toEqual({localeCompare: 0, Collator: 0});
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it('prefetches each chunk the visible links need once, none the page has, and a link still opens its page (src/patches/prefetchOnce)', async () => {
+    const {page, errors} = await watchedPage(session);
+    await page.goto(`${baseUrl()}/docs/socket`, {waitUntil: 'networkidle'});
+    await page.locator('html[data-has-hydrated="true"]').waitFor();
+    await page.waitForTimeout(1000); // the links' intersection callbacks, which prefetch
+    const {prefetched, loaded} = await page.evaluate(() => ({
+      prefetched: [...document.querySelectorAll<HTMLLinkElement>('link[rel="prefetch"]')].map((l) => l.href),
+      loaded: performance.getEntriesByType('resource').filter((e) => (e as PerformanceResourceTiming).initiatorType === 'script').map((e) => e.name),
+    }));
+    expect(prefetched.length).toBeGreaterThan(0); // the pages the links lead to are still prefetched
+    expect(new Set(prefetched).size).toBe(prefetched.length);
+    expect(prefetched.filter((href) => loaded.includes(href))).toEqual([]);
+    // following a link still works (its chunks come from the prefetch, or load as usual)
+    const next = page.locator('a.pagination-nav__link--next');
+    const target = await next.getAttribute('href');
+    await next.click();
+    await page.waitForURL((url) => url.pathname === target);
+    await page.locator('article h1').filter({hasNotText: ''}).first().waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('loads nothing of the editor, runner or simulator, and starts no worker, until a block is on screen', async () => {
     const {page} = await watchedPage(session);
     const scripts: string[] = [];
@@ -260,6 +312,27 @@ describe('dark mode', () => {
       const keyword = page.locator(`${selector} .token.keyword`).first();
       await expect.poll(() => keyword.evaluate((el) => getComputedStyle(el).color), {message: selector}).toBe(expected);
     }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the offline worker', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await openBrowser({width: 412, height: 823, isMobile: true, serviceWorkers: 'allow'});
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('registers only once the page has hydrated and settled, so its precaching does not compete with the start (src/offline/register.ts)', async () => {
+    const {page, errors} = await watchedPage(session);
+    await page.goto(`${baseUrl()}/docs/socket`, {waitUntil: 'load'});
+    await page.locator('html[data-has-hydrated="true"]').waitFor();
+    const registered = () => page.evaluate(async () => Boolean(await navigator.serviceWorker.getRegistration()));
+    expect(await registered()).toBe(false);
+    await expect.poll(registered, {timeout: 15_000, intervals: [500]}).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

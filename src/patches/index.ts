@@ -12,6 +12,8 @@ import codeBlockLines from './codeBlockLines';
 import compileHints from './compileHints';
 import inlineMessages from './inlineMessages';
 import lazyPrism from './lazyPrism';
+import ordinalKeySort from './ordinalKeySort';
+import prefetchOnce from './prefetchOnce';
 import {ssrTemplate} from './ssrTemplate';
 
 export const PATCHES = [
@@ -20,6 +22,8 @@ export const PATCHES = [
   'compileHints',
   'ssrTemplate',
   'inlineMessages',
+  'ordinalKeySort',
+  'prefetchOnce',
 ] as const;
 export type PatchName = (typeof PATCHES)[number];
 
@@ -46,5 +50,7 @@ export function startupPatches(env: NodeJS.ProcessEnv = process.env): {plugins: 
   if (has('codeBlockLines')) plugins.push(codeBlockLines);
   if (has('compileHints')) plugins.push(compileHints);
   if (has('inlineMessages')) plugins.push(inlineMessages);
+  if (has('ordinalKeySort')) plugins.push(ordinalKeySort);
+  if (has('prefetchOnce')) plugins.push(prefetchOnce);
   return {plugins, ssrTemplate: has('ssrTemplate') ? ssrTemplate : undefined, on};
 }
