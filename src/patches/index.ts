@@ -10,6 +10,7 @@
 import type {PluginConfig} from '@docusaurus/types';
 import codeBlockLines from './codeBlockLines';
 import compileHints from './compileHints';
+import hydrationFlips from './hydrationFlips';
 import inlineMessages from './inlineMessages';
 import lazyPrism from './lazyPrism';
 import ordinalKeySort from './ordinalKeySort';
@@ -24,6 +25,7 @@ export const PATCHES = [
   'inlineMessages',
   'ordinalKeySort',
   'prefetchOnce',
+  'hydrationFlips',
 ] as const;
 export type PatchName = (typeof PATCHES)[number];
 
@@ -52,5 +54,6 @@ export function startupPatches(env: NodeJS.ProcessEnv = process.env): {plugins: 
   if (has('inlineMessages')) plugins.push(inlineMessages);
   if (has('ordinalKeySort')) plugins.push(ordinalKeySort);
   if (has('prefetchOnce')) plugins.push(prefetchOnce);
+  if (has('hydrationFlips')) plugins.push(hydrationFlips);
   return {plugins, ssrTemplate: has('ssrTemplate') ? ssrTemplate : undefined, on};
 }
