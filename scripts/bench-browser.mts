@@ -4,8 +4,8 @@
  *     (scripts/bench/blank-site, built into build-blank: Docusaurus as it comes, same version) — goal: no more — and
  *     with our own plain docs page (goal: at most +40 KB);
  *  2. Lighthouse mobile performance of every chapter page (both locales), our plain page and the blank site's docs
- *     page, side by side: the rounds are interleaved (blank, then each page, again and again), so the machine's load
- *     falls on all alike — goal: a chapter's median at or above the blank page's median of the same run. Single runs
+ *     page, side by side: the rounds are interleaved (every page once a round, the order turning each round), so the
+ *     machine's load falls on all alike — goal: a chapter's median at or above the blank page's median of the same run. Single runs
  *     on a shared machine scatter by ten points or more, so each page is run several times (--lighthouse-runs N,
  *     default 3) and the median is the figure, with the range beside it;
  *  3. time from clicking Run to the inspectors and the timeline being drawn, median over the chapter examples — goal:
@@ -262,10 +262,14 @@ try {
       (onlyPages.length ? onlyPages : [PLAIN, ...CHAPTERS, ...CHAPTERS.map((p) => `/en${p}`), '/playground']).map((p) => ({name: p, url: server.url + p})),
     );
     const runs = pages.map(() => [] as LighthouseRun[]);
-    // interleaved: round after round of every page, so a busy minute on the machine hits all pages alike
+    // interleaved: round after round of every page, so a busy minute on the machine hits all pages alike. The order
+    // turns each round, and each run waits 2 s for the last browser's teardown: a fixed order would give one page (the
+    // blank one, first) the quietest moment of every round.
     for (let round = 0; round < LIGHTHOUSE_RUNS; round++) {
-      for (const [i, p] of pages.entries()) {
-        const run = await lighthouseRun(p.url);
+      for (let k = 0; k < pages.length; k++) {
+        const i = (k + round) % pages.length;
+        await new Promise((r) => setTimeout(r, 2000));
+        const run = await lighthouseRun(pages[i].url);
         if (run) runs[i].push(run);
       }
     }

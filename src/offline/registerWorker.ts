@@ -1,6 +1,6 @@
 /**
  * Registers the site's service worker (src/offline/sw.js, written by src/plugins/offline); loaded by register.ts
- * once the page has loaded and the browser is idle, as a chunk of its own, so neither this code nor the worker's
+ * once the page has hydrated and settled (an idle period a few seconds later), as a chunk of its own, so neither this code nor the worker's
  * precaching competes with the page the reader opened. A new deployment's worker waits until the reader agrees: a quiet notice "새 버전이 있어요 · 새로고침" /
  * "A new version is available · Reload" at the bottom of the screen; pressing it switches to the new version and
  * reloads once. Production builds only (the development server has no sw.js).

@@ -3,7 +3,8 @@
  * service worker at the root (build/sw.js, src/offline/sw.js) with the list of every file the build holds, both
  * locales. Each locale's postBuild rewrites sw.js from what is on disk, so after the last locale it lists everything;
  * the list carries a hash of every file's content, so any change to the site is a new worker and a new cache.
- * The client module (src/offline/register.ts) loads src/offline/registerWorker.ts when idle, which registers the worker.
+ * The client module (src/offline/register.ts) loads src/offline/registerWorker.ts once the page has hydrated and
+ * settled, which registers the worker.
  *
  * Runs last among the plugins (docusaurus.config.ts), so its precache list sees every file the build wrote.
  */
