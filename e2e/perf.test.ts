@@ -332,7 +332,7 @@ describe('the offline worker', () => {
     await page.locator('html[data-has-hydrated="true"]').waitFor();
     const registered = () => page.evaluate(async () => Boolean(await navigator.serviceWorker.getRegistration()));
     expect(await registered()).toBe(false);
-    await expect.poll(registered, {timeout: 15_000, intervals: [500]}).toBe(true);
+    await expect.poll(registered, {timeout: 15_000, interval: 500}).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -52,12 +52,12 @@ describe('prefetchOnce patch', () => {
     const plugin = prefetchOncePlugin({} as never);
     const bundler = {currentBundler: {instance: {NormalModuleReplacementPlugin: FakeReplacement}}} as never;
     expect(plugin.configureWebpack!({} as never, true, bundler, {} as never)).toEqual({});
-    const client = plugin.configureWebpack!({} as never, false, bundler, {} as never) as {plugins: FakeReplacement[]};
+    const client = plugin.configureWebpack!({} as never, false, bundler, {} as never) as unknown as {plugins: FakeReplacement[]};
     expect(client.plugins).toEqual([new FakeReplacement(PREFETCH_JS, WRAPPER)]);
   });
 
   it('asks the stock helper once per chunk, however many routes name it', async () => {
-    const stock = vi.fn(() => Promise.resolve());
+    const stock = vi.fn((_url: string) => Promise.resolve());
     const prefetch = prefetchOnce(stock, document, {getEntriesByName: () => []});
     // the docs layout chunks come with every docs route a link points to
     for (const route of [['/assets/js/layout.js', '/assets/js/a.js'], ['/assets/js/layout.js', '/assets/js/b.js'], ['/assets/js/layout.js']]) {
@@ -74,7 +74,7 @@ describe('prefetchOnce patch', () => {
     preload.rel = 'preload';
     preload.href = base + 'preloaded.js';
     document.head.append(script, preload);
-    const stock = vi.fn(() => Promise.resolve());
+    const stock = vi.fn((_url: string) => Promise.resolve());
     const loaded = new Set([base + 'loaded.js']);
     const prefetch = prefetchOnce(stock, document, {getEntriesByName: (name: string) => (loaded.has(name) ? [{} as PerformanceEntry] : [])});
     await Promise.all(['running.js', 'preloaded.js', 'loaded.js', 'other.js'].map((f) => prefetch('/assets/js/' + f)));
