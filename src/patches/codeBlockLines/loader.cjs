@@ -5,28 +5,18 @@
  */
 'use strict';
 
+const {applyEdits, editLoader} = require('../exactEdits.cjs');
+
 const STOCK = '<CodeBlockComp key={String(isBrowser)} {...props}>';
 const KEPT = '<CodeBlockComp {...props}>';
+const EDITS = [[STOCK, KEPT]];
 
+module.exports = editLoader(
+  () => EDITS,
+  (file) =>
+    `codeBlockLines: the line \`${STOCK}\` is not in ${file} (once). ` +
+    'Docusaurus changed how CodeBlock picks up the colour mode after hydration: check it, ' +
+    'then update or remove src/patches/codeBlockLines.',
+);
 /** The module's source without the remount key, or null when the stock line is not there (exactly once). */
-function rewrite(source) {
-  const at = source.indexOf(STOCK);
-  if (at < 0 || source.indexOf(STOCK, at + 1) >= 0) return null;
-  return source.slice(0, at) + KEPT + source.slice(at + STOCK.length);
-}
-
-module.exports = function codeBlockLinesLoader(source) {
-  const out = rewrite(source);
-  if (out === null) {
-    this.emitError(
-      new Error(
-        `codeBlockLines: the line \`${STOCK}\` is not in ${this.resourcePath} (once). ` +
-          'Docusaurus changed how CodeBlock picks up the colour mode after hydration: check it, ' +
-          'then update or remove src/patches/codeBlockLines.',
-      ),
-    );
-    return source;
-  }
-  return out;
-};
-module.exports.rewrite = rewrite;
+module.exports.rewrite = (source) => applyEdits(source, EDITS);

@@ -5,6 +5,8 @@
  */
 'use strict';
 
+const {applyEdits, editLoader} = require('../exactEdits.cjs');
+
 /** file (by its ending) → [stock text, replacement] pairs, each stock text found exactly once */
 const EDITS = {
   'core/lib/client/browserContext.js': [
@@ -23,30 +25,12 @@ function editsFor(resourcePath) {
   return key ? EDITS[key] : null;
 }
 
-/** The module's source with its edits, or null when a stock text is missing or not unique. */
-function rewrite(source, edits) {
-  let out = source;
-  for (const [stock, by] of edits) {
-    const at = out.indexOf(stock);
-    if (at < 0 || out.indexOf(stock, at + 1) >= 0) return null;
-    out = out.slice(0, at) + by + out.slice(at + stock.length);
-  }
-  return out;
-}
-
-module.exports = function hydrationFlipsLoader(source) {
-  const edits = editsFor(this.resourcePath);
-  const out = edits && rewrite(source, edits);
-  if (!out) {
-    this.emitError(
-      new Error(
-        `hydrationFlips: ${this.resourcePath} no longer has the lines this patch edits (each once). Docusaurus changed ` +
-          'how it updates state right after hydration: check it, then update or remove src/patches/hydrationFlips.',
-      ),
-    );
-    return source;
-  }
-  return out;
-};
+module.exports = editLoader(
+  editsFor,
+  (file) =>
+    `hydrationFlips: ${file} no longer has the lines this patch edits (each once). Docusaurus changed ` +
+    'how it updates state right after hydration: check it, then update or remove src/patches/hydrationFlips.',
+);
 module.exports.EDITS = EDITS;
-module.exports.rewrite = rewrite;
+/** The module's source with its edits, or null when a stock text is missing or not unique. */
+module.exports.rewrite = applyEdits;

@@ -6,28 +6,18 @@
  */
 'use strict';
 
+const {applyEdits, editLoader} = require('../exactEdits.cjs');
+
 const STOCK = 'deps.sort((a, b) => a[0].localeCompare(b[0]));';
 const ORDINAL = 'deps.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));';
+const EDITS = [[STOCK, ORDINAL]];
 
+module.exports = editLoader(
+  () => EDITS,
+  (file) =>
+    `ordinalKeySort: the line \`${STOCK}\` is not in ${file} (once). ` +
+    'Docusaurus changed useShallowMemoObject: check whether it still calls localeCompare while pages hydrate, ' +
+    'then update or remove src/patches/ordinalKeySort.',
+);
 /** The module's source with the ordinal sort, or null when the stock line is not there (exactly once). */
-function rewrite(source) {
-  const at = source.indexOf(STOCK);
-  if (at < 0 || source.indexOf(STOCK, at + 1) >= 0) return null;
-  return source.slice(0, at) + ORDINAL + source.slice(at + STOCK.length);
-}
-
-module.exports = function ordinalKeySortLoader(source) {
-  const out = rewrite(source);
-  if (out === null) {
-    this.emitError(
-      new Error(
-        `ordinalKeySort: the line \`${STOCK}\` is not in ${this.resourcePath} (once). ` +
-          'Docusaurus changed useShallowMemoObject: check whether it still calls localeCompare while pages hydrate, ' +
-          'then update or remove src/patches/ordinalKeySort.',
-      ),
-    );
-    return source;
-  }
-  return out;
-};
-module.exports.rewrite = rewrite;
+module.exports.rewrite = (source) => applyEdits(source, EDITS);
