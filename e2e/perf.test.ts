@@ -43,6 +43,16 @@ function rebuilt(page: Page, selector: string): Promise<{roots: number; rebuiltR
   })()`);
 }
 
+/** Follows the page's "next chapter" link as a reader taps it, and waits until the next chapter is on screen. */
+async function followNextPage(page: Page): Promise<void> {
+  const next = page.locator('a.pagination-nav__link--next');
+  const target = await next.getAttribute('href');
+  expect(target).toBeTruthy();
+  await next.click();
+  await page.waitForURL((url) => url.pathname === target);
+  await page.locator('article h1').filter({hasNotText: ''}).first().waitFor();
+}
+
 /**
  * A build with every start-up patch off (SOCKETLAB_STOCK=1, src/patches) starts the page the stock way: what these
  * two groups check is how the patches start it, so they are skipped there (what a reader sees is checked in both).
@@ -148,12 +158,7 @@ describe.skipIf(STOCK)('a chapter page on a phone', () => {
       })()`);
       await page.goto(baseUrl() + path, {waitUntil: 'networkidle'});
       await page.locator('html[data-has-hydrated="true"]').waitFor();
-      const next = page.locator('a.pagination-nav__link--next');
-      const target = await next.getAttribute('href');
-      expect(target).toBeTruthy();
-      await next.click();
-      await page.waitForURL((url) => url.pathname === target);
-      await page.locator('article h1').filter({hasNotText: ''}).first().waitFor();
+      await followNextPage(page);
       await page.waitForTimeout(500); // the idle work after a navigation (blocks waking)
       expect(await page.evaluate(() => (window as unknown as {__collator: object}).__collator)).toEqual({localeCompare: 0, Collator: 0});
       expect(errors).toEqual([]);
@@ -174,11 +179,7 @@ describe.skipIf(STOCK)('a chapter page on a phone', () => {
     expect(new Set(prefetched).size).toBe(prefetched.length);
     expect(prefetched.filter((href) => loaded.includes(href))).toEqual([]);
     // following a link still works (its chunks come from the prefetch, or load as usual)
-    const next = page.locator('a.pagination-nav__link--next');
-    const target = await next.getAttribute('href');
-    await next.click();
-    await page.waitForURL((url) => url.pathname === target);
-    await page.locator('article h1').filter({hasNotText: ''}).first().waitFor();
+    await followNextPage(page);
     expect(errors).toEqual([]);
     await page.close();
   });
