@@ -41,6 +41,10 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // One more attempt for a browser test that fails: on a shared 2-core CI machine, Chromium once stalled a
+          // page for 120 s that passes in 15 local loads. A test that passes only on its second attempt is not
+          // hidden: scripts/test-all.mjs names it, with its first failure, above the totals.
+          retry: 1,
         },
       },
     ],

@@ -56,9 +56,26 @@ export interface WatchedPage {
   externalRequests: string[];
 }
 
+/**
+ * `work`, or an error naming `what` once `ms` have passed. Playwright bounds its actions and waits (30 s), but not
+ * `evaluate`, `newPage` or axe's analysis: a hang there surfaced only as the test's own 120 s timeout, naming no
+ * step (CI at stop 27, /docs/close, not reproduced in 15 local loads). Bounded, the failure says where it stuck.
+ */
+export async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: not finished after ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** A new page that records console errors, page errors and requests leaving 127.0.0.1. */
 export async function watchedPage(session: Session): Promise<WatchedPage> {
-  const page = await session.context.newPage();
+  const page = await within(30_000, 'opening a new tab', session.context.newPage());
   const errors: string[] = [];
   const externalRequests: string[] = [];
   page.on('console', (msg) => {

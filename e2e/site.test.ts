@@ -6,7 +6,7 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {axeViolations} from './axe';
-import {baseUrl, openBrowser, sidewaysOverflow, watchedPage, type Session} from './browser';
+import {baseUrl, openBrowser, sidewaysOverflow, watchedPage, within, type Session} from './browser';
 
 /** Every page the build lists in its sitemaps (one per locale), as paths. */
 function sitePaths(): string[] {
@@ -44,13 +44,17 @@ describe('every page, both locales', () => {
     expect(response?.status()).toBe(200);
     await page.locator('h1').first().waitFor();
     // Scroll through so lazily loaded parts (runnable blocks, diagrams) load and are checked too.
-    await page.evaluate(async () => {
-      for (let y = 0; y < document.body.scrollHeight; y += 600) {
-        window.scrollTo(0, y);
-        await new Promise((r) => setTimeout(r, 30));
-      }
-      window.scrollTo(0, 0);
-    });
+    await within(
+      30_000,
+      `scrolling through ${p}`,
+      page.evaluate(async () => {
+        for (let y = 0; y < document.body.scrollHeight; y += 600) {
+          window.scrollTo(0, y);
+          await new Promise((r) => setTimeout(r, 30));
+        }
+        window.scrollTo(0, 0);
+      }),
+    );
     await page.waitForLoadState('networkidle');
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * The one test command (`npm test`): unit tests, a production build of both locales, then the browser
- * tests against that build. Ends with a single line `N passed, M failed` totalled over every runner.
+ * tests against that build. Ends with a single line `N passed, M failed` totalled over every runner; above it, a
+ * `retried:` line for each test that passed only on a second attempt (the browser project retries once).
  *
  * Flags: --skip-build (reuse ./build), --unit-only, --browser-only.
  */
@@ -17,6 +18,7 @@ mkdirSync(tmp, {recursive: true});
 let passed = 0;
 let failed = 0;
 const problems = [];
+const retried = [];
 
 function run(cmd, cmdArgs, env = {}) {
   console.log(`\n$ ${cmd} ${cmdArgs.join(' ')}`);
@@ -41,6 +43,14 @@ function vitest(project) {
   failed += brokenFiles.length;
   for (const f of brokenFiles) problems.push(`${path.relative(process.cwd(), f.name)}: ${f.message || 'failed to run'}`);
   if (report.numFailedTests > 0) problems.push(`vitest ${project}: ${report.numFailedTests} failed`);
+  // A test that passed on a retry (vitest.config.mts) keeps its first attempt's error: name it.
+  for (const f of report.testResults) {
+    for (const a of f.assertionResults) {
+      if (a.status !== 'passed' || a.failureMessages.length === 0) continue;
+      const first = a.failureMessages[0].split('\n')[0];
+      retried.push(`${path.relative(process.cwd(), f.name)} > ${a.fullName}: passed on attempt ${a.failureMessages.length + 1}; first: ${first}`);
+    }
+  }
 }
 
 function ensureChromium() {
@@ -81,6 +91,7 @@ if (!args.has('--unit-only')) {
 }
 
 console.log('');
+for (const r of retried) console.log(`retried: ${r}`);
 for (const p of problems) console.log(`problem: ${p}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
