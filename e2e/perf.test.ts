@@ -345,3 +345,69 @@ describe('the offline worker', () => {
     await page.close();
   });
 });
+
+/**
+ * src/css/custom.css: a chapter's blocks from its second section on are skipped (content-visibility: auto) until
+ * they come near the screen. A block drawn on the first screen at its stand-in size, then for real, moves what lies
+ * below it: the test loads every chapter at the narrowest and the tallest screen and lets no shift touch the text.
+ */
+describe('chapter blocks below the first screen', () => {
+  const CHAPTERS = ['intro', 'overview', 'socket', 'connect', 'server', 'read-write', 'close', 'http', 'glossary', 'review', 'cheatsheet'];
+  const PAGES = [...CHAPTERS.map((id) => `/docs/${id}`), '/en/docs/glossary', '/en/docs/http'];
+
+  /** Layout shifts from navigation to two seconds after hydration whose moved nodes lie in the chapter's text. */
+  async function textShifts(session: Session, path: string): Promise<string[]> {
+    const {page, errors} = await watchedPage(session);
+    await page.addInitScript(() => {
+      const shifts: string[] = [];
+      (window as unknown as {textShifts: string[]}).textShifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as {value: number; sources: {node?: Node}[]}[]) {
+          for (const s of entry.sources) {
+            const el = s.node instanceof Element ? s.node : s.node?.parentElement;
+            if (el?.closest('.theme-doc-markdown')) shifts.push(`${el.tagName} ${el.textContent?.slice(0, 30)}: ${entry.value.toFixed(4)}`);
+          }
+        }
+      }).observe({type: 'layout-shift', buffered: true});
+    });
+    await page.goto(baseUrl() + path, {waitUntil: 'load'});
+    await page.locator('html[data-has-hydrated="true"]').waitFor();
+    await page.waitForTimeout(2000);
+    const shifts = await page.evaluate(() => (window as unknown as {textShifts: string[]}).textShifts);
+    expect(errors).toEqual([]);
+    await page.close();
+    return shifts;
+  }
+
+  it.each([
+    [360, 740],
+    [1920, 1080],
+  ])('no chapter text moves while a page loads at %i×%i px', async (width, height) => {
+    const screen = await openBrowser({width, height, isMobile: width < 500});
+    try {
+      for (const path of PAGES) expect(await textShifts(screen, path), path).toEqual([]);
+    } finally {
+      await screen.close();
+    }
+  });
+
+  it('skips a later section\'s runnable block until it nears the screen; the opening is drawn at once', async () => {
+    const phone = await openBrowser({width: 412, height: 823, isMobile: true});
+    try {
+      const {page, errors} = await watchedPage(phone);
+      await page.goto(`${baseUrl()}/docs/read-write`, {waitUntil: 'networkidle'});
+      // a skipped block's own box stays (its stand-in); what is skipped is its content, so ask its first child
+      const drawn = (selector: string) =>
+        page.locator(selector).evaluate((el) => el.firstElementChild!.checkVisibility({contentVisibilityAuto: true}));
+      expect(await drawn('.theme-doc-markdown > .theme-admonition >> nth=0')).toBe(true);
+      const lastBlock = '.theme-doc-markdown > [data-live-code] >> nth=-1';
+      expect(await drawn(lastBlock)).toBe(false);
+      await page.locator(lastBlock).scrollIntoViewIfNeeded();
+      await expect.poll(() => drawn(lastBlock)).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await phone.close();
+    }
+  });
+});

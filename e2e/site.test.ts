@@ -127,6 +127,46 @@ describe('links to a section', () => {
     }
   });
 
+  // A chapter's later blocks are drawn only near the screen, standing in at an estimated size until then
+  // (src/css/custom.css); a jump must measure the real page (src/lib/scrollRestore.ts), from any starting point.
+  it('every contents entry of a long chapter lands its heading under the navbar, each from a fresh load', async () => {
+    const {page, errors} = await watchedPage(session);
+    await page.goto(`${baseUrl()}/docs/server`, {waitUntil: 'networkidle'});
+    const entries = await page.locator('.table-of-contents a').count();
+    expect(entries).toBeGreaterThanOrEqual(5);
+    for (let i = 0; i < entries; i++) {
+      await page.goto(`${baseUrl()}/docs/server`, {waitUntil: 'networkidle'});
+      await page.locator('html[data-has-hydrated="true"]').waitFor();
+      const link = page.locator('.table-of-contents a').nth(i);
+      const id = (await link.getAttribute('href'))!.replace(/^#/, '');
+      await link.click();
+      await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#${id}`);
+      await page.waitForTimeout(300);
+      const gap = await belowNavbar(page, id);
+      expect(gap, `#${id}`).toBeGreaterThanOrEqual(0);
+      expect(gap, `#${id}`).toBeLessThan(30);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a glossary link near a chapter\'s end lands on its term', async () => {
+    const {page, errors} = await watchedPage(session);
+    await page.goto(`${baseUrl()}/en/docs/close`, {waitUntil: 'networkidle'});
+    await page.locator('html[data-has-hydrated="true"]').waitFor();
+    const link = page.locator('article a[href*="/docs/glossary#"]').last();
+    const id = (await link.getAttribute('href'))!.replace(/^.*#/, '');
+    await link.scrollIntoViewIfNeeded();
+    await link.click();
+    await page.waitForURL(/\/docs\/glossary#/);
+    await page.waitForTimeout(300);
+    const gap = await belowNavbar(page, id);
+    expect(gap).toBeGreaterThanOrEqual(0);
+    expect(gap).toBeLessThan(30);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('the table of contents takes the reader to the section it names', async () => {
     const {page, errors} = await watchedPage(session);
     await page.goto(`${baseUrl()}/en/docs/close`, {waitUntil: 'networkidle'});
@@ -182,6 +222,10 @@ describe('Hangul on a machine with no Korean font', () => {
   it('an English page draws the Korean words it marks lang="ko" with the site font', async () => {
     const {page, errors} = await watchedPage(session);
     await page.goto(`${baseUrl()}/en/docs/intro`, {waitUntil: 'networkidle'});
+    // the first such words are in a later section, drawn only near the screen (src/css/custom.css): go to them
+    const words = page.locator('.theme-doc-markdown span[lang="ko"]').first();
+    await words.scrollIntoViewIfNeeded();
+    await expect.poll(() => words.evaluate((el) => el.checkVisibility({contentVisibilityAuto: true}))).toBe(true);
     const marked = await fontsOf(page, '.theme-doc-markdown span[lang="ko"]');
     expect(marked.map((f) => f.familyName)).toEqual(['Socket Lab Hangul']);
     // and only those: English prose never names the font, so its late arrival relays out nothing else

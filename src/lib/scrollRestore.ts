@@ -3,8 +3,19 @@
  * hash) after every client-side navigation, Back included, so a reader who followed a glossary link and came back
  * lost their place in the chapter. Here each history entry's scroll position is remembered as the reader scrolls,
  * and put back after a Back/Forward navigation, once Docusaurus has done its own scrolling.
+ *
+ * Jumps measure the whole page. A chapter's later blocks are skipped until they near the screen
+ * (content-visibility: auto, src/css/custom.css), standing in at an estimated size; a jump computed from those
+ * estimates missed its heading once the blocks around it were drawn (/en/docs/close's last contents entry: 442 px).
+ * So before a jump — a link to a fragment, Back or Forward, an address with #id — every block is drawn
+ * (`<html data-sl-drawn>`): one layout of the page when the reader asks for it. A plain navigation clears the mark,
+ * so the next page starts skipping again.
  */
 import type {ClientModule} from '@docusaurus/types';
+
+/** the mark src/css/custom.css reads to draw every block */
+export const DRAWN = 'data-sl-drawn';
+const drawEverything = (on: boolean) => document.documentElement.toggleAttribute(DRAWN, on);
 
 const positions = new Map<string, number>();
 /** the history entry on screen ('' while a navigation is under way) */
@@ -24,15 +35,19 @@ if (typeof window !== 'undefined') {
   window.addEventListener('popstate', () => {
     popped = true;
   });
+  // an address with #id: the browser keeps that heading in view while the page loads; let it measure real blocks
+  if (window.location.hash) drawEverything(true);
 }
 
 const keyOf = (location: {key?: string}) => location.key ?? 'initial';
 
 const module: ClientModule = {
-  onRouteUpdate({previousLocation}) {
+  onRouteUpdate({location, previousLocation}) {
     // leaving a page: its position is final; nothing is recorded while the next page loads and renders
     if (previousLocation) positions.set(keyOf(previousLocation), window.scrollY);
     current = '';
+    // before the next location renders and Docusaurus (or Back, below) scrolls to a place on it
+    if (previousLocation) drawEverything(Boolean(location.hash) || popped);
   },
   onRouteDidUpdate({location, previousLocation}) {
     current = keyOf(location);
