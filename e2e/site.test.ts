@@ -108,6 +108,12 @@ describe('links to a section', () => {
       const navbar = document.querySelector('.navbar')!.getBoundingClientRect().bottom;
       return Math.round(el.getBoundingClientRect().top - navbar);
     });
+  /** Where a jump to heading `id` should land: just under the navbar. */
+  const expectUnderNavbar = async (page: import('playwright-core').Page, id: string) => {
+    const gap = await belowNavbar(page, id);
+    expect(gap, `#${id}`).toBeGreaterThanOrEqual(0);
+    expect(gap, `#${id}`).toBeLessThan(30);
+  };
 
   it('a link to the last section of a chapter, opened on a phone, shows that section under the navbar', async () => {
     const phone = await openBrowser({width: 412, height: 823, isMobile: true});
@@ -118,9 +124,7 @@ describe('links to a section', () => {
       await page.goto(`${baseUrl()}/docs/http#${id}`, {waitUntil: 'networkidle'});
       await page.locator('html[data-has-hydrated="true"]').waitFor();
       await page.waitForTimeout(500); // hydration and the blocks around it settle
-      const gap = await belowNavbar(page, id);
-      expect(gap).toBeGreaterThanOrEqual(0);
-      expect(gap).toBeLessThan(30);
+      await expectUnderNavbar(page, id);
       expect(errors).toEqual([]);
     } finally {
       await phone.close();
@@ -142,9 +146,7 @@ describe('links to a section', () => {
       await link.click();
       await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#${id}`);
       await page.waitForTimeout(300);
-      const gap = await belowNavbar(page, id);
-      expect(gap, `#${id}`).toBeGreaterThanOrEqual(0);
-      expect(gap, `#${id}`).toBeLessThan(30);
+      await expectUnderNavbar(page, id);
     }
     expect(errors).toEqual([]);
     await page.close();
@@ -160,9 +162,7 @@ describe('links to a section', () => {
     await link.click();
     await page.waitForURL(/\/docs\/glossary#/);
     await page.waitForTimeout(300);
-    const gap = await belowNavbar(page, id);
-    expect(gap).toBeGreaterThanOrEqual(0);
-    expect(gap).toBeLessThan(30);
+    await expectUnderNavbar(page, id);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -176,9 +176,7 @@ describe('links to a section', () => {
     await link.click();
     await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#${id}`);
     await page.waitForTimeout(500);
-    const gap = await belowNavbar(page, id);
-    expect(gap).toBeGreaterThanOrEqual(0);
-    expect(gap).toBeLessThan(30);
+    await expectUnderNavbar(page, id);
     expect(errors).toEqual([]);
     await page.close();
   });
