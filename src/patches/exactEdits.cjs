@@ -32,4 +32,18 @@ function editLoader(editsFor, failure) {
   };
 }
 
-module.exports = {applyEdits, editLoader};
+/**
+ * A loader patch of one line: `stock` becomes `by` in the file the patch's rule sends it. Its message names the
+ * patch, the line, what Docusaurus changed (`changed`) and what to do. `rewrite` is what its guard test calls.
+ */
+function oneLineLoader(patch, stock, by, changed) {
+  const edits = [[stock, by]];
+  const loader = editLoader(
+    () => edits,
+    (file) => `${patch}: the line \`${stock}\` is not in ${file} (once). ${changed}, then update or remove src/patches/${patch}.`,
+  );
+  loader.rewrite = (source) => applyEdits(source, edits);
+  return loader;
+}
+
+module.exports = {applyEdits, editLoader, oneLineLoader};

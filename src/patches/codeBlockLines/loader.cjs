@@ -5,18 +5,12 @@
  */
 'use strict';
 
-const {applyEdits, editLoader} = require('../exactEdits.cjs');
+const {oneLineLoader} = require('../exactEdits.cjs');
 
-const STOCK = '<CodeBlockComp key={String(isBrowser)} {...props}>';
-const KEPT = '<CodeBlockComp {...props}>';
-const EDITS = [[STOCK, KEPT]];
-
-module.exports = editLoader(
-  () => EDITS,
-  (file) =>
-    `codeBlockLines: the line \`${STOCK}\` is not in ${file} (once). ` +
-    'Docusaurus changed how CodeBlock picks up the colour mode after hydration: check it, ' +
-    'then update or remove src/patches/codeBlockLines.',
+/** `rewrite(source)`: the module's source without the remount key, or null when the stock line is not there (exactly once). */
+module.exports = oneLineLoader(
+  'codeBlockLines',
+  '<CodeBlockComp key={String(isBrowser)} {...props}>',
+  '<CodeBlockComp {...props}>',
+  'Docusaurus changed how CodeBlock picks up the colour mode after hydration: check it',
 );
-/** The module's source without the remount key, or null when the stock line is not there (exactly once). */
-module.exports.rewrite = (source) => applyEdits(source, EDITS);

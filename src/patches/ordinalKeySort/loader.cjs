@@ -6,18 +6,12 @@
  */
 'use strict';
 
-const {applyEdits, editLoader} = require('../exactEdits.cjs');
+const {oneLineLoader} = require('../exactEdits.cjs');
 
-const STOCK = 'deps.sort((a, b) => a[0].localeCompare(b[0]));';
-const ORDINAL = 'deps.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));';
-const EDITS = [[STOCK, ORDINAL]];
-
-module.exports = editLoader(
-  () => EDITS,
-  (file) =>
-    `ordinalKeySort: the line \`${STOCK}\` is not in ${file} (once). ` +
-    'Docusaurus changed useShallowMemoObject: check whether it still calls localeCompare while pages hydrate, ' +
-    'then update or remove src/patches/ordinalKeySort.',
+/** `rewrite(source)`: the module's source with the ordinal sort, or null when the stock line is not there (exactly once). */
+module.exports = oneLineLoader(
+  'ordinalKeySort',
+  'deps.sort((a, b) => a[0].localeCompare(b[0]));',
+  'deps.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));',
+  'Docusaurus changed useShallowMemoObject: check whether it still calls localeCompare while pages hydrate',
 );
-/** The module's source with the ordinal sort, or null when the stock line is not there (exactly once). */
-module.exports.rewrite = (source) => applyEdits(source, EDITS);
