@@ -11,6 +11,9 @@ import {CHROMIUM_ARGS} from './chromium';
 
 export {CHROMIUM_ARGS};
 
+/** Every page of the book under /docs/ (and /en/docs/), by id: the sidebar's pages. */
+export const BOOK = ['intro', 'overview', 'socket', 'connect', 'server', 'read-write', 'close', 'http', 'glossary', 'review', 'cheatsheet'];
+
 export function baseUrl(): string {
   return inject('baseUrl');
 }

@@ -9,7 +9,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Page} from 'playwright-core';
 import {themes, type PrismTheme} from 'prism-react-renderer';
 import {accessibleTheme} from '../src/theme/prismContrast';
-import {baseUrl, openBrowser, wakeBlock, watchedPage, type Session} from './browser';
+import {BOOK, baseUrl, openBrowser, wakeBlock, watchedPage, type Session} from './browser';
 
 /** A phone-sized page on which every element the server sent is marked before any script runs. */
 async function openMarked(session: Session, path: string) {
@@ -352,8 +352,7 @@ describe('the offline worker', () => {
  * below it: the test loads every chapter at the narrowest and the tallest screen and lets no shift touch the text.
  */
 describe('chapter blocks below the first screen', () => {
-  const CHAPTERS = ['intro', 'overview', 'socket', 'connect', 'server', 'read-write', 'close', 'http', 'glossary', 'review', 'cheatsheet'];
-  const PAGES = [...CHAPTERS.map((id) => `/docs/${id}`), '/en/docs/glossary', '/en/docs/http'];
+  const PAGES = [...BOOK.map((id) => `/docs/${id}`), '/en/docs/glossary', '/en/docs/http'];
 
   /** Layout shifts from navigation to two seconds after hydration whose moved nodes lie in the chapter's text. */
   async function textShifts(session: Session, path: string): Promise<string[]> {

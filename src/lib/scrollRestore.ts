@@ -14,7 +14,7 @@
 import type {ClientModule} from '@docusaurus/types';
 
 /** the mark src/css/custom.css reads to draw every block */
-export const DRAWN = 'data-sl-drawn';
+const DRAWN = 'data-sl-drawn';
 const drawEverything = (on: boolean) => document.documentElement.toggleAttribute(DRAWN, on);
 
 const positions = new Map<string, number>();
