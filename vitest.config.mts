@@ -12,6 +12,7 @@ export default defineConfig({
           include: ['test/**/*.test.{ts,tsx}'],
           environment: 'node',
           testTimeout: 60_000,
+          setupFiles: ['test/setup/waitLonger.ts'],
         },
         // Vite 8 transforms with oxc, which follows tsconfig's jsx: 'preserve' unless told otherwise.
         oxc: {jsx: {runtime: 'automatic'}},

@@ -123,13 +123,12 @@ describe('a runnable block in a chapter', () => {
 
     const scrolledFrom = await page.evaluate(() => window.scrollY);
     await page.mouse.wheel(0, 300);
-    await page.waitForFunction((y) => window.scrollY !== y, scrolledFrom, {timeout: 1000});
-    const started = Date.now();
+    await page.waitForFunction((y) => window.scrollY !== y, scrolledFrom);
     const tab = block.getByRole('tab', {name: KO.tabs[3]});
-    await tab.click({timeout: 1000});
+    await tab.click();
     expect(await tab.getAttribute('aria-selected')).toBe('true');
-    expect(Date.now() - started).toBeLessThan(1000);
-    // all of that happened while the program was still running
+    // all of that happened while the program was still running (before its 2 s limit): the page was never blocked.
+    // No wall-clock bound here: a loaded machine may be slow, but only a blocked page scrolls after the limit.
     expect(await status(block).textContent()).toContain(KO.running);
 
     await status(block).getByText(KO.timeout).waitFor({timeout: 10_000});

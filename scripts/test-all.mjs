@@ -2,7 +2,8 @@
 /**
  * The one test command (`npm test`): unit tests, a production build of both locales, then the browser
  * tests against that build. Ends with a single line `N passed, M failed` totalled over every runner; above it, a
- * `retried:` line for each test that passed only on a second attempt (the browser project retries once).
+ * `retried:` line for each test that passed only on a second attempt (the browser project retries once) and a
+ * `problem: failed:` line, with its first error lines, for each test that failed.
  *
  * Flags: --skip-build (reuse ./build), --unit-only, --browser-only.
  */
@@ -43,6 +44,14 @@ function vitest(project) {
   failed += brokenFiles.length;
   for (const f of brokenFiles) problems.push(`${path.relative(process.cwd(), f.name)}: ${f.message || 'failed to run'}`);
   if (report.numFailedTests > 0) problems.push(`vitest ${project}: ${report.numFailedTests} failed`);
+  // Name each failed test with its first error line, here at the end: CI keeps only the tail of the output.
+  for (const f of report.testResults) {
+    for (const a of f.assertionResults) {
+      if (a.status !== 'failed') continue;
+      const first = (a.failureMessages[0] ?? '').split('\n').slice(0, 3).join(' | ');
+      problems.push(`failed: ${path.relative(process.cwd(), f.name)} > ${a.fullName}: ${first.slice(0, 600)}`);
+    }
+  }
   // A test that passed on a retry (vitest.config.mts) keeps its first attempt's error: name it.
   for (const f of report.testResults) {
     for (const a of f.assertionResults) {
