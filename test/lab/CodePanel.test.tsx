@@ -29,7 +29,7 @@ describe('the lab\'s program as a runnable block', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', {name: '실행'}));
     });
-    await vi.waitFor(() => expect(requests).toHaveLength(1));
+    await vi.waitFor(() => expect(requests).toHaveLength(1), {timeout: 10_000}); // a wait, not a speed check
     const lab = labRequest('http11-persistent', 3, 240, {lossPct: 7, thinkMs: 150});
     expect(lab.world).toMatchObject({loss: 0.07, webThinkMs: 150});
     // a runnable block drops the code's trailing newline, as it does for every block
