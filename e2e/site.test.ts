@@ -217,6 +217,46 @@ describe('Hangul on a machine with no Korean font', () => {
     await page.close();
   });
 
+  it('a Korean button label is drawn with the site font too (form controls do not inherit fonts by themselves)', async () => {
+    const {page, errors} = await watchedPage(session);
+    await page.goto(`${baseUrl()}/docs/socket`, {waitUntil: 'networkidle'});
+    await page.evaluate(() => {
+      // the element that holds a button's Korean words itself (the button, or a span inside it), drawn on screen
+      const walk = document.createTreeWalker(document.querySelector('.theme-doc-markdown')!, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        if (!/[가-힣]/.test(n.textContent ?? '') || !n.parentElement!.closest('button')) continue;
+        n.parentElement!.id = 'sl-korean-button';
+        n.parentElement!.scrollIntoView();
+        return;
+      }
+    });
+    const fonts = await fontsOf(page, '#sl-korean-button');
+    expect(fonts.map((f) => f.familyName)).toEqual(['Socket Lab Hangul']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it.each(['/docs/socket', '/en/docs/socket', '/docs/http'])('%s: every diagram decodes at its declared size, and draws its labels with no font', async (p) => {
+    const {page, errors} = await watchedPage(session);
+    await page.goto(baseUrl() + p, {waitUntil: 'networkidle'});
+    // both colour variants, each loaded as an image of its own (the page loads only the visible one, when near)
+    const sizes = await page.evaluate(() =>
+      Promise.all(
+        [...document.querySelectorAll<HTMLImageElement>('img.diagram__img')].map(async (shown) => {
+          const img = new Image();
+          img.src = shown.src;
+          await img.decode();
+          const svg = await (await fetch(shown.src)).text();
+          return {src: shown.src, fontless: !/<text\b|@font-face/.test(svg), natural: [img.naturalWidth, img.naturalHeight], declared: [shown.getAttribute('width'), shown.getAttribute('height')].map(Number)};
+        }),
+      ),
+    );
+    expect(sizes.length).toBeGreaterThan(1);
+    for (const s of sizes) expect([s.natural, s.fontless], s.src).toEqual([s.declared, true]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('an English page draws the Korean words it marks lang="ko" with the site font', async () => {
     const {page, errors} = await watchedPage(session);
     await page.goto(`${baseUrl()}/en/docs/intro`, {waitUntil: 'networkidle'});

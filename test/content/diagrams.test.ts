@@ -3,7 +3,6 @@
  * named by a hash of the block's source. These tests catch a block edited without re-rendering, a rendered file no
  * block needs any more, and a diagram without a text alternative in its page's language.
  */
-import * as fontkit from 'fontkit';
 import {describe, expect, it} from 'vitest';
 import {readFileSync, readdirSync} from 'node:fs';
 import path from 'node:path';
@@ -22,7 +21,6 @@ import {
   type MermaidBlock,
 } from '../../src/remark/mermaidBlocks';
 import mermaidStatic from '../../src/remark/mermaidStatic';
-import {hangulIn} from '../../src/plugins/hangulFont';
 
 const blocks: MermaidBlock[] = contentFiles().flatMap((file) =>
   findMermaidBlocks(readFileSync(file, 'utf8'), path.relative(SITE_ROOT, file)),
@@ -123,25 +121,23 @@ describe('static/diagrams', () => {
   });
 });
 
-describe('Hangul in diagrams', () => {
-  // An SVG shown through <img> cannot use the page's fonts, so a diagram that draws Hangul carries the site's Hangul
-  // font (scripts/render-diagrams.mts): without it a reader with no Korean font sees empty boxes in the picture.
-  const drawnHangul = (svg: string) => hangulIn(svg.replace(/<(title|desc|style)\b[\s\S]*?<\/\1>/g, ''));
-  const korean = svgFiles.filter((f) => drawnHangul(readFileSync(path.join(DIAGRAMS_DIR, f), 'utf8')).size > 0);
+describe('labels drawn as outlines', () => {
+  // An SVG shown through <img> cannot use the page's fonts. Its labels are outlines (scripts/diagram-outlines.mts):
+  // nothing for the reader's browser to decode, look up or shape when it paints the picture, and no empty boxes
+  // where a reader has no Korean font.
+  const svgs = svgFiles.map((f) => [f, readFileSync(path.join(DIAGRAMS_DIR, f), 'utf8')] as const);
 
-  it('the Korean chapters have diagrams that draw Hangul (the check below is not vacuous)', () => {
-    expect(korean.length).toBeGreaterThan(0);
+  it.each(svgs)('%s has no text element and no font', (_file, svg) => {
+    expect(svg).not.toMatch(/<text\b/);
+    expect(svg).not.toMatch(/@font-face/);
   });
 
-  it.each(korean)('%s embeds a font with every syllable it draws, and names it first', (file) => {
-    const svg = readFileSync(path.join(DIAGRAMS_DIR, file), 'utf8');
-    const embedded = /@font-face\{font-family:'Socket Lab Hangul';src:url\(data:font\/woff2;base64,([A-Za-z0-9+/=]+)\)/.exec(svg);
-    expect(embedded, 'no embedded Socket Lab Hangul: run npx tsx scripts/render-diagrams.mts').not.toBeNull();
-    const font = fontkit.create(Buffer.from(embedded![1], 'base64')) as fontkit.Font;
-    const missing = [...drawnHangul(svg)].filter((ch) => !font.hasGlyphForCodePoint(ch.codePointAt(0)!));
-    expect(missing).toEqual([]);
-    // the labels ask for it before any system font
-    expect(svg).toMatch(/font-family:\s*(&quot;|')Socket Lab Hangul(&quot;|'),/);
+  it.each(svgs)('%s draws every glyph it uses from its own <defs>', (_file, svg) => {
+    const defined = new Set([...svg.matchAll(/<path id="(g\d+)"/g)].map((m) => m[1]));
+    const used = new Set([...svg.matchAll(/<use href="#(g\d+)"/g)].map((m) => m[1]));
+    expect(used.size).toBeGreaterThan(0);
+    expect([...used].filter((id) => !defined.has(id))).toEqual([]);
+    expect([...defined].filter((id) => !used.has(id))).toEqual([]);
   });
 });
 
