@@ -16,6 +16,8 @@
  *  6. search on first use (both locales): what the page fetches when the box is first used (gzip; before that a page
  *     loads nothing for search, so figure 1 is the JavaScript a chapter page loads before any search) and the time
  *     from typing the query to the first result on screen.
+ *  7. a chapter diagram painted for the first time: main-thread style, layout and paint, median over the diagrams
+ *     (scripts/bench-diagram-paint.mts) — goal: under 50 ms, no long task while the reader scrolls to it.
  * Lighthouse also reports each page's accessibility score (goal: 100).
  * Usage: npx tsx scripts/bench-browser.mts [--dir build] [--blank build-blank] [--skip-lighthouse] [--lighthouse-runs N]
  *   [--lighthouse-only] [--lighthouse-page /docs/socket]… (only those pages, beside the blank one)
@@ -29,6 +31,7 @@ import {chromium, type BrowserContext} from 'playwright-core';
 import {startStaticServer} from '../e2e/static-server.ts';
 import {CHROMIUM_ARGS} from '../e2e/chromium.ts';
 import {megabyteRunToDiagram} from './bench-diagram.mts';
+import {diagramFirstPaint} from './bench-diagram-paint.mts';
 import {TRANSFER_1MB} from './bench/transfer1mb.ts';
 
 const argv = process.argv.slice(2);
@@ -256,6 +259,8 @@ try {
       const first = await searchFirstUse(ctx, server.url + page, label, query);
       console.log(`Search on first use ${page} (“${query}”): ${(first.bytes / 1024).toFixed(1)} KB fetched (gzip), first results after ${first.ms} ms`);
     }
+    const paints = await diagramFirstPaint(ctx, server.url, dir);
+    console.log(`A diagram painted for the first time: median ${median(paints).toFixed(1)} ms of main thread over ${paints.length} diagrams (${range(paints)}; goal: under 50 ms)`);
   });
   if (!argv.includes('--skip-lighthouse')) {
     const pages = [{name: `blank ${BLANK_PAGE}`, url: blankServer.url + BLANK_PAGE}].concat(
