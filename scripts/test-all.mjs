@@ -44,20 +44,18 @@ function vitest(project) {
   failed += brokenFiles.length;
   for (const f of brokenFiles) problems.push(`${path.relative(process.cwd(), f.name)}: ${f.message || 'failed to run'}`);
   if (report.numFailedTests > 0) problems.push(`vitest ${project}: ${report.numFailedTests} failed`);
-  // Name each failed test with its first error line, here at the end: CI keeps only the tail of the output.
+  // Each failed test by name with its first error lines, here at the end (CI keeps only the tail of the output); and
+  // each test that passed on a retry (vitest.config.mts), which keeps its first attempt's error.
   for (const f of report.testResults) {
+    const file = path.relative(process.cwd(), f.name);
     for (const a of f.assertionResults) {
-      if (a.status !== 'failed') continue;
-      const first = (a.failureMessages[0] ?? '').split('\n').slice(0, 3).join(' | ');
-      problems.push(`failed: ${path.relative(process.cwd(), f.name)} > ${a.fullName}: ${first.slice(0, 600)}`);
-    }
-  }
-  // A test that passed on a retry (vitest.config.mts) keeps its first attempt's error: name it.
-  for (const f of report.testResults) {
-    for (const a of f.assertionResults) {
-      if (a.status !== 'passed' || a.failureMessages.length === 0) continue;
-      const first = a.failureMessages[0].split('\n')[0];
-      retried.push(`${path.relative(process.cwd(), f.name)} > ${a.fullName}: passed on attempt ${a.failureMessages.length + 1}; first: ${first}`);
+      if (a.status === 'failed') {
+        const first = (a.failureMessages[0] ?? '').split('\n').slice(0, 3).join(' | ');
+        problems.push(`failed: ${file} > ${a.fullName}: ${first.slice(0, 600)}`);
+      } else if (a.status === 'passed' && a.failureMessages.length > 0) {
+        const first = a.failureMessages[0].split('\n')[0];
+        retried.push(`${file} > ${a.fullName}: passed on attempt ${a.failureMessages.length + 1}; first: ${first}`);
+      }
     }
   }
 }
