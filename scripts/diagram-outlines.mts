@@ -6,10 +6,15 @@
  * Outlines need none of that and look the same on every machine, with or without Korean fonts.
  *
  * Chromium lays the labels out once, at render time; `measureTexts` (run in that page) reads where each character
- * went, and `outlineTexts` replaces each <text> with one <path> of the glyphs of the same fonts at those places.
+ * went, and `outlineTexts` replaces each <text> with the glyphs of the same fonts at those places: each distinct
+ * glyph defined once, each character a <use> of it.
  * The picture's meaning for assistive technology is the <img>'s alt text and the SVG's <title>/<desc>, unchanged.
  */
 import * as fontkit from 'fontkit';
+import {hangulIn} from '../src/plugins/hangulFont.ts';
+
+/** A label element of a rendered diagram, as Mermaid writes them (never nested). */
+export const TEXT_ELEMENT = /<text\b[\s\S]*?<\/text>/g;
 
 /** One label as Chromium laid it out: its characters with their glyph origins, in the label's own coordinates. */
 export interface MeasuredText {
@@ -67,11 +72,10 @@ export function measureTexts(svgXml: string): MeasuredText[] | {error: string} {
 }
 
 export interface OutlineFonts {
-  /** Hangul syllables and jamo (the site's font, as the page's @font-face gives them) */
+  /** Hangul syllables and jamo, the unicode-range the site's font face covers (the site's font) */
   hangul: fontkit.Font;
   /** everything else (what system-ui resolved to when Chromium laid the labels out) */
   latin: fontkit.Font;
-  isHangul: (ch: string) => boolean;
 }
 
 const num = (n: number) => String(Math.round(n * 100) / 100);
@@ -113,7 +117,7 @@ class Glyphs {
 
   /** one character drawn at (x, y) on its baseline, or '' for one with no outline (a space) */
   use(c: MeasuredText['chars'][number]): string {
-    const font = this.fonts.isHangul(c.ch) ? this.fonts.hangul : this.fonts.latin;
+    const font = hangulIn(c.ch).size > 0 ? this.fonts.hangul : this.fonts.latin;
     const cp = c.ch.codePointAt(0)!;
     if (!font.hasGlyphForCodePoint(cp)) throw new Error(`no glyph for "${c.ch}" (U+${cp.toString(16)}) in ${font.familyName}`);
     const glyph = font.glyphForCodePoint(cp);
@@ -157,7 +161,7 @@ function labelOutline(label: MeasuredText, glyphs: Glyphs): string {
 export function outlineTexts(svg: string, labels: MeasuredText[], fonts: OutlineFonts): string {
   const glyphs = new Glyphs(fonts);
   let i = 0;
-  const out = svg.replace(/<text\b[\s\S]*?<\/text>/g, () => {
+  const out = svg.replace(TEXT_ELEMENT, () => {
     const label = labels[i++];
     if (!label) throw new Error('more <text> elements than measured labels');
     return labelOutline(label, glyphs);

@@ -15,11 +15,11 @@ import os from 'node:os';
 import path from 'node:path';
 import {chromium} from 'playwright-core';
 import {CHROMIUM_ARGS} from '../e2e/chromium.ts';
-import {HANGUL_FAMILY, HANGUL_RANGE, hangulFontFile, hangulIn} from '../src/plugins/hangulFont.ts';
+import {HANGUL_FAMILY, HANGUL_RANGE, hangulFontFile} from '../src/plugins/hangulFont.ts';
 import {execFileSync} from 'node:child_process';
 import * as fontkit from 'fontkit';
 import type {Page} from 'playwright-core';
-import {measureTexts, outlineTexts, type MeasuredText, type OutlineFonts} from './diagram-outlines.mts';
+import {TEXT_ELEMENT, measureTexts, outlineTexts, type MeasuredText, type OutlineFonts} from './diagram-outlines.mts';
 import {
   DIAGRAMS_DIR,
   SITE_ROOT,
@@ -148,7 +148,6 @@ function outlineFonts(): OutlineFonts {
   return {
     hangul: fontkit.openSync(HANGUL_FONT) as fontkit.Font,
     latin: fontkit.openSync(systemUi) as fontkit.Font,
-    isHangul: (ch) => hangulIn(ch).size > 0,
   };
 }
 
@@ -171,7 +170,7 @@ async function pixelDifference(page: Page, textSvg: string, outlinedSvg: string)
     await page.evaluate(() => document.getElementById('shot')!.remove());
     return 'data:image/png;base64,' + png.toString('base64');
   };
-  const blank = textSvg.replace(/<text\b[\s\S]*?<\/text>/g, '');
+  const blank = textSvg.replace(TEXT_ELEMENT, '');
   const shots = [await shot(textSvg), await shot(outlinedSvg), await shot(blank)];
   return page.evaluate(async (shots) => {
     const pixels = async (src: string) => {

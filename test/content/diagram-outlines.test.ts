@@ -9,13 +9,12 @@ import path from 'node:path';
 import * as fontkit from 'fontkit';
 import {describe, expect, it} from 'vitest';
 import {outlineTexts, type MeasuredText, type OutlineFonts} from '../../scripts/diagram-outlines.mts';
-import {hangulIn} from '../../src/plugins/hangulFont';
 import {SITE_ROOT} from '../../src/remark/mermaidBlocks';
 
 const hangul = fontkit.openSync(path.join(SITE_ROOT, 'static/fonts/hangul-400.woff2')) as fontkit.Font;
 // any system font with Latin letters: the one fontconfig gives for sans-serif
 const latin = fontkit.openSync(execFileSync('fc-match', ['-f', '%{file}', 'sans-serif'], {encoding: 'utf8'}).trim()) as fontkit.Font;
-const fonts: OutlineFonts = {hangul, latin, isHangul: (ch) => hangulIn(ch).size > 0};
+const fonts: OutlineFonts = {hangul, latin};
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 60"><rect/><text x="1" y="2">가 A가</text></svg>';
 const char = (ch: string, x: number, size = 16, fill = 'rgb(51, 51, 51)') => ({ch, x, y: 40, size, fill});
