@@ -114,6 +114,14 @@ describe('links to a section', () => {
     expect(gap, `#${id}`).toBeGreaterThanOrEqual(0);
     expect(gap, `#${id}`).toBeLessThan(30);
   };
+  /** Click a table-of-contents entry, wait for its #id in the address and for the page to settle, check the landing. */
+  const followContentsEntry = async (page: import('playwright-core').Page, link: import('playwright-core').Locator, settleMs: number) => {
+    const id = (await link.getAttribute('href'))!.replace(/^#/, '');
+    await link.click();
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#${id}`);
+    await page.waitForTimeout(settleMs);
+    await expectUnderNavbar(page, id);
+  };
 
   it('a link to the last section of a chapter, opened on a phone, shows that section under the navbar', async () => {
     const phone = await openBrowser({width: 412, height: 823, isMobile: true});
@@ -141,12 +149,7 @@ describe('links to a section', () => {
     for (let i = 0; i < entries; i++) {
       await page.goto(`${baseUrl()}/docs/server`, {waitUntil: 'networkidle'});
       await page.locator('html[data-has-hydrated="true"]').waitFor();
-      const link = page.locator('.table-of-contents a').nth(i);
-      const id = (await link.getAttribute('href'))!.replace(/^#/, '');
-      await link.click();
-      await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#${id}`);
-      await page.waitForTimeout(300);
-      await expectUnderNavbar(page, id);
+      await followContentsEntry(page, page.locator('.table-of-contents a').nth(i), 300);
     }
     expect(errors).toEqual([]);
     await page.close();
@@ -171,12 +174,7 @@ describe('links to a section', () => {
     const {page, errors} = await watchedPage(session);
     await page.goto(`${baseUrl()}/en/docs/close`, {waitUntil: 'networkidle'});
     await page.locator('html[data-has-hydrated="true"]').waitFor();
-    const link = page.locator('.table-of-contents a').last();
-    const id = (await link.getAttribute('href'))!.replace(/^#/, '');
-    await link.click();
-    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#${id}`);
-    await page.waitForTimeout(500);
-    await expectUnderNavbar(page, id);
+    await followContentsEntry(page, page.locator('.table-of-contents a').last(), 500);
     expect(errors).toEqual([]);
     await page.close();
   });
