@@ -103,6 +103,47 @@ describe.skipIf(STOCK)('a chapter page on a phone', () => {
     await page.close();
   });
 
+  it('a code block checks whether it needs its word-wrap button only near the screen, and the button works (src/patches/wordWrapNearScreen)', async () => {
+    const {page, errors} = await watchedPage(session);
+    // every read of a <pre>'s scroll width (the stock check), kept with the element read
+    await page.addInitScript(() => {
+      const stock = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollWidth')!;
+      const reads: Element[] = ((window as unknown as {__preWidthReads: Element[]}).__preWidthReads = []);
+      Object.defineProperty(Element.prototype, 'scrollWidth', {
+        configurable: true,
+        get(this: Element) {
+          if (this.tagName === 'PRE') reads.push(this);
+          return stock.get!.call(this);
+        },
+      });
+    });
+    await page.goto(`${baseUrl()}/docs/http`, {waitUntil: 'networkidle'});
+    await page.locator('html[data-has-hydrated="true"]').waitFor();
+    await page.waitForTimeout(500);
+    // the chapter's ordinary code blocks (not the quiz's or a runnable block's), by how many screens down they start
+    const blocks = () =>
+      page.evaluate(() => {
+        const reads = (window as unknown as {__preWidthReads: Element[]}).__preWidthReads;
+        return [...document.querySelectorAll('.theme-doc-markdown pre')]
+          .filter((pre) => !pre.closest('[data-quiz-host], [data-live-code], details'))
+          .map((pre) => ({screens: pre.getBoundingClientRect().top / innerHeight, read: reads.includes(pre)}));
+      });
+    const before = await blocks();
+    const far = before.filter((b) => b.screens > 2);
+    expect(far.length).toBeGreaterThan(0);
+    expect(far.filter((b) => b.read)).toEqual([]); // hydration left them alone
+    // scrolled to, a block whose lines overflow the phone's width gets its button, which wraps the lines
+    const block = page.locator('.theme-doc-markdown > .theme-code-block').last();
+    await block.scrollIntoViewIfNeeded();
+    const toggle = block.getByRole('button', {name: '줄 바꿈 전환'});
+    await toggle.waitFor();
+    expect(await block.locator('pre').evaluate((pre) => pre.scrollWidth > pre.clientWidth)).toBe(true);
+    await toggle.click();
+    await expect.poll(() => block.locator('code').evaluate((code) => getComputedStyle(code).whiteSpace)).toBe('pre-wrap');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('lays out a quiz card only when it comes near the screen, and keeps every card in the accessibility tree', async () => {
     const {page, errors} = await watchedPage(session);
     await page.goto(`${baseUrl()}/docs/http`, {waitUntil: 'networkidle'});

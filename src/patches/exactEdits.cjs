@@ -1,7 +1,7 @@
 /**
- * The mechanism the loader patches share (codeBlockLines, ordinalKeySort, hydrationFlips): exact edits of a stock
- * module's text, each stock text found exactly once, or the build fails. A Docusaurus upgrade that rewrites one of
- * those lines then stops the build instead of the patch quietly doing nothing.
+ * The mechanism the loader patches share (codeBlockLines, ordinalKeySort, hydrationFlips, wordWrapNearScreen): exact
+ * edits of a stock module's text, each stock text found exactly once, or the build fails. A Docusaurus upgrade that
+ * rewrites one of those lines then stops the build instead of the patch quietly doing nothing.
  */
 'use strict';
 

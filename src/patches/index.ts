@@ -16,6 +16,7 @@ import lazyPrism from './lazyPrism';
 import ordinalKeySort from './ordinalKeySort';
 import prefetchOnce from './prefetchOnce';
 import {ssrTemplate} from './ssrTemplate';
+import wordWrapNearScreen from './wordWrapNearScreen';
 
 export const PATCHES = [
   'lazyPrism',
@@ -26,6 +27,7 @@ export const PATCHES = [
   'ordinalKeySort',
   'prefetchOnce',
   'hydrationFlips',
+  'wordWrapNearScreen',
 ] as const;
 export type PatchName = (typeof PATCHES)[number];
 
@@ -55,5 +57,6 @@ export function startupPatches(env: NodeJS.ProcessEnv = process.env): {plugins: 
   if (has('ordinalKeySort')) plugins.push(ordinalKeySort);
   if (has('prefetchOnce')) plugins.push(prefetchOnce);
   if (has('hydrationFlips')) plugins.push(hydrationFlips);
+  if (has('wordWrapNearScreen')) plugins.push(wordWrapNearScreen);
   return {plugins, ssrTemplate: has('ssrTemplate') ? ssrTemplate : undefined, on};
 }
