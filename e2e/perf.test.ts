@@ -395,28 +395,18 @@ describe('the offline worker', () => {
 describe('chapter blocks below the first screen', () => {
   const PAGES = [...BOOK.map((id) => `/docs/${id}`), '/en/docs/glossary', '/en/docs/http'];
 
-  /** Layout shifts from navigation to two seconds after hydration whose moved nodes lie in the chapter's text. */
-  async function textShifts(session: Session, path: string): Promise<string[]> {
-    const {page, errors} = await watchedPage(session);
-    await page.addInitScript(() => {
-      const shifts: string[] = [];
-      (window as unknown as {textShifts: string[]}).textShifts = shifts;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as unknown as {value: number; sources: {node?: Node}[]}[]) {
-          for (const s of entry.sources) {
-            const el = s.node instanceof Element ? s.node : s.node?.parentElement;
-            if (el?.closest('.theme-doc-markdown')) shifts.push(`${el.tagName} ${el.textContent?.slice(0, 30)}: ${entry.value.toFixed(4)}`);
-          }
-        }
-      }).observe({type: 'layout-shift', buffered: true});
-    });
+  /**
+   * Layout shifts from navigation to two seconds after hydration whose moved nodes lie in the chapter's text, page
+   * after page in one tab. The first page is loaded once unmeasured: on a loaded machine the Hangul web font can
+   * still be decoding at a cold tab's first paint, and its swap then widens table columns (a horizontal shift of
+   * table text, before hydration). That is the font, not a skipped block; from the second load on the tab has the
+   * font decoded, so what this measures is the blocks' stand-ins.
+   */
+  async function textShifts(page: Page, path: string): Promise<string[]> {
     await page.goto(baseUrl() + path, {waitUntil: 'load'});
     await page.locator('html[data-has-hydrated="true"]').waitFor();
     await page.waitForTimeout(2000);
-    const shifts = await page.evaluate(() => (window as unknown as {textShifts: string[]}).textShifts);
-    expect(errors).toEqual([]);
-    await page.close();
-    return shifts;
+    return page.evaluate(() => (window as unknown as {textShifts: string[]}).textShifts);
   }
 
   it.each([
@@ -425,7 +415,23 @@ describe('chapter blocks below the first screen', () => {
   ])('no chapter text moves while a page loads at %i×%i px', async (width, height) => {
     const screen = await openBrowser({width, height, isMobile: width < 500});
     try {
-      for (const path of PAGES) expect(await textShifts(screen, path), path).toEqual([]);
+      const {page, errors} = await watchedPage(screen);
+      await page.addInitScript(() => {
+        const shifts: string[] = [];
+        (window as unknown as {textShifts: string[]}).textShifts = shifts;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as unknown as {value: number; sources: {node?: Node}[]}[]) {
+            for (const s of entry.sources) {
+              const el = s.node instanceof Element ? s.node : s.node?.parentElement;
+              if (el?.closest('.theme-doc-markdown')) shifts.push(`${el.tagName} ${el.textContent?.slice(0, 30)}: ${entry.value.toFixed(4)}`);
+            }
+          }
+        }).observe({type: 'layout-shift', buffered: true});
+      });
+      await textShifts(page, PAGES[0]); // the tab's first load: the font arrives (see above)
+      for (const path of PAGES) expect(await textShifts(page, path), path).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
     } finally {
       await screen.close();
     }
