@@ -121,15 +121,13 @@ describe.skipIf(STOCK)('a chapter page on a phone', () => {
     await page.locator('html[data-has-hydrated="true"]').waitFor();
     await page.waitForTimeout(500);
     // the chapter's ordinary code blocks (not the quiz's or a runnable block's), by how many screens down they start
-    const blocks = () =>
-      page.evaluate(() => {
-        const reads = (window as unknown as {__preWidthReads: Element[]}).__preWidthReads;
-        return [...document.querySelectorAll('.theme-doc-markdown pre')]
-          .filter((pre) => !pre.closest('[data-quiz-host], [data-live-code], details'))
-          .map((pre) => ({screens: pre.getBoundingClientRect().top / innerHeight, read: reads.includes(pre)}));
-      });
-    const before = await blocks();
-    const far = before.filter((b) => b.screens > 2);
+    const blocks = await page.evaluate(() => {
+      const reads = (window as unknown as {__preWidthReads: Element[]}).__preWidthReads;
+      return [...document.querySelectorAll('.theme-doc-markdown pre')]
+        .filter((pre) => !pre.closest('[data-quiz-host], [data-live-code], details'))
+        .map((pre) => ({screens: pre.getBoundingClientRect().top / innerHeight, read: reads.includes(pre)}));
+    });
+    const far = blocks.filter((b) => b.screens > 2);
     expect(far.length).toBeGreaterThan(0);
     expect(far.filter((b) => b.read)).toEqual([]); // hydration left them alone
     // scrolled to, a block whose lines overflow the phone's width gets its button, which wraps the lines

@@ -33,17 +33,24 @@ function editLoader(editsFor, failure) {
 }
 
 /**
- * A loader patch of one line: `stock` becomes `by` in the file the patch's rule sends it. Its message names the
- * patch, the line, what Docusaurus changed (`changed`) and what to do. `rewrite` is what its guard test calls.
+ * A loader applying the same `edits` to every file its rule sends it; `rewrite(source)` (what its guard test calls)
+ * is those edits on a source, or null where they do not apply.
  */
-function oneLineLoader(patch, stock, by, changed) {
-  const edits = [[stock, by]];
-  const loader = editLoader(
-    () => edits,
-    (file) => `${patch}: the line \`${stock}\` is not in ${file} (once). ${changed}, then update or remove src/patches/${patch}.`,
-  );
+function fixedEditsLoader(edits, failure) {
+  const loader = editLoader(() => edits, failure);
   loader.rewrite = (source) => applyEdits(source, edits);
   return loader;
 }
 
-module.exports = {applyEdits, editLoader, oneLineLoader};
+/**
+ * A loader patch of one line: `stock` becomes `by` in the file the patch's rule sends it. Its message names the
+ * patch, the line, what Docusaurus changed (`changed`) and what to do.
+ */
+function oneLineLoader(patch, stock, by, changed) {
+  return fixedEditsLoader(
+    [[stock, by]],
+    (file) => `${patch}: the line \`${stock}\` is not in ${file} (once). ${changed}, then update or remove src/patches/${patch}.`,
+  );
+}
+
+module.exports = {applyEdits, editLoader, fixedEditsLoader, oneLineLoader};

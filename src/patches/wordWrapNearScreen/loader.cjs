@@ -6,7 +6,7 @@
 'use strict';
 
 const path = require('node:path');
-const {applyEdits, editLoader} = require('../exactEdits.cjs');
+const {fixedEditsLoader} = require('../exactEdits.cjs');
 
 const NEAR_SCREEN = JSON.stringify(path.join(__dirname, 'nearScreen.ts'));
 
@@ -22,12 +22,10 @@ const EDITS = [
   ],
 ];
 
-module.exports = editLoader(
-  () => EDITS,
+module.exports = fixedEditsLoader(
+  EDITS,
   (file) =>
     `wordWrapNearScreen: ${file} no longer has the lines this patch edits (each once). Docusaurus changed when a ` +
     'code block checks whether it needs its word-wrap button: check it, then update or remove src/patches/wordWrapNearScreen.',
 );
 module.exports.EDITS = EDITS;
-/** The module's source with the edits, or null when a stock text is missing or not unique. */
-module.exports.rewrite = (source) => applyEdits(source, EDITS);
